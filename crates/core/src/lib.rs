@@ -1,1 +1,24 @@
+//! The web-free core of Organigramme: the data format and its validation,
+//! the hierarchy, the view state, and what each key does. Views (the list,
+//! the tree, later a visual chart) render this state and forward events; the
+//! core never touches a DOM, and is tested natively with `cargo test`.
 #![forbid(unsafe_code)]
+
+pub mod action;
+pub mod chart;
+pub mod fold;
+pub mod generate;
+pub mod ids;
+pub mod keys;
+pub mod load;
+pub mod nav;
+pub mod reduce;
+pub mod url;
+pub mod view;
+
+pub use action::{Action, Announcement, Effect, FocusTarget};
+pub use chart::{Chart, Person, Unit, UnitId};
+pub use load::{parse, LoadError};
+pub use nav::{Items, Navigator};
+pub use reduce::reduce;
+pub use view::{InitialView, ItemState, ViewState};

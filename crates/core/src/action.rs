@@ -1,0 +1,48 @@
+//! What can happen to a chart, and what the view must do about it.
+
+use crate::chart::UnitId;
+
+/// An intent, named after the APG patterns. Views create them from events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Toggle(UnitId),
+    Expand(UnitId),
+    Collapse(UnitId),
+    ExpandAll,
+    CollapseAll,
+    FocusNext,
+    FocusPrev,
+    FocusFirst,
+    FocusLast,
+    /// Focus arrived on a unit (its button, link, or the item itself).
+    Focused(UnitId),
+    /// Focus is elsewhere: on the toolbar, the outer button, or off the chart.
+    FocusElsewhere,
+    ToggleDisclosure,
+    OpenDisclosure,
+}
+
+/// Where the view must move focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FocusTarget {
+    Unit(UnitId),
+    /// The outer "Version accessible de l'organigramme" button.
+    Disclosure,
+}
+
+/// A message for the polite status region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Announcement {
+    ExpandedAll { units: usize },
+    CollapsedAll,
+}
+
+/// What a view applies after an action, in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// A branch opened or closed.
+    Expanded { unit: UnitId, expanded: bool },
+    Disclosure { open: bool },
+    Focus(FocusTarget),
+    Announce(Announcement),
+}

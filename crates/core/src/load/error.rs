@@ -1,0 +1,140 @@
+//! What can be wrong with a data file, and where.
+
+use std::fmt;
+
+/// Why a file could not become a chart. Every variant says where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The text is not JSON. Line and column are 1-based.
+    Syntax { line: usize, column: usize, problem: SyntaxProblem },
+    /// The JSON does not follow the format. `path` is a JSON path such as
+    /// `root.children[3].people[0].name`; empty for the document itself.
+    Invalid { path: String, problem: Problem },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    Empty,
+    Truncated,
+    TrailingComma,
+    TooDeep,
+    /// Any other parser message, in English as the parser gives it.
+    Other(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    Array,
+    String,
+    StringOrNull,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    WrongType(Expected),
+    Missing(&'static str),
+    Blank,
+    UnknownField(String),
+    ChildrenInFlatForm,
+    BothRootAndUnits,
+    NeitherRootNorUnits,
+    NoUnits,
+    BadId(String),
+    DuplicateId { id: String, first: String },
+    BadUrl(String),
+    BadLang(String),
+    BadDate(String),
+    UnknownParent(String),
+    SelfParent(String),
+    Cycle(Vec<String>),
+    SeveralRoots { first: String, second: String },
+    NoRoot,
+    TooDeep { limit: usize },
+    TooManyUnits { limit: usize },
+}
+
+impl fmt::Display for SyntaxProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SyntaxProblem::Empty => write!(f, "le fichier est vide"),
+            SyntaxProblem::Truncated => write!(f, "le fichier s’arrête avant la fin du JSON (tronqué)"),
+            SyntaxProblem::TrailingComma => write!(f, "virgule en trop avant la fermeture"),
+            SyntaxProblem::TooDeep => write!(f, "imbrication trop profonde"),
+            SyntaxProblem::Other(msg) => write!(f, "JSON invalide ({msg})"),
+        }
+    }
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Expected::Object => "un objet",
+            Expected::Array => "un tableau",
+            Expected::String => "une chaîne de caractères",
+            Expected::StringOrNull => "une chaîne de caractères ou null",
+        })
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::WrongType(expected) => write!(f, "la valeur doit être {expected}"),
+            Problem::Missing(field) => write!(f, "le champ obligatoire « {field} » manque"),
+            Problem::Blank => write!(f, "la valeur est vide"),
+            Problem::UnknownField(name) => write!(f, "le champ « {name} » est inconnu"),
+            Problem::ChildrenInFlatForm => {
+                write!(f, "« children » n’existe pas dans la forme à plat : utilisez « parent »")
+            }
+            Problem::BothRootAndUnits => write!(f, "« root » et « units » sont présents : gardez-en un seul"),
+            Problem::NeitherRootNorUnits => write!(f, "il faut « root » ou « units »"),
+            Problem::NoUnits => write!(f, "la liste « units » est vide"),
+            Problem::BadId(id) => write!(
+                f,
+                "l’identifiant « {id} » n’est pas valide (1 à 128 caractères parmi lettres ASCII, chiffres, « - », « _ » et « . », commençant par une lettre ou un chiffre)"
+            ),
+            Problem::DuplicateId { id, first } => {
+                write!(f, "l’identifiant « {id} » est déjà utilisé en {}", place(first))
+            }
+            Problem::BadUrl(url) => write!(
+                f,
+                "le lien « {url} » est refusé (seuls https:, http:, mailto: et les liens relatifs sont acceptés)"
+            ),
+            Problem::BadLang(lang) => write!(f, "la langue « {lang} » n’est pas un code de langue (par exemple « fr »)"),
+            Problem::BadDate(date) => write!(f, "la date « {date} » doit s’écrire AAAA-MM-JJ"),
+            Problem::UnknownParent(id) => write!(f, "le parent « {id} » n’existe pas"),
+            Problem::SelfParent(id) => write!(f, "l’unité « {id} » est son propre parent"),
+            Problem::Cycle(ids) => write!(f, "les parents forment une boucle : {}", ids.join(" → ")),
+            Problem::SeveralRoots { first, second } => write!(
+                f,
+                "plusieurs unités sans parent : « {first} » et « {second} » (une seule racine est permise)"
+            ),
+            Problem::NoRoot => write!(f, "aucune unité sans parent : il faut exactement une racine"),
+            Problem::TooDeep { limit } => write!(f, "la hiérarchie dépasse {limit} niveaux"),
+            Problem::TooManyUnits { limit } => write!(f, "le fichier dépasse {limit} unités"),
+        }
+    }
+}
+
+fn place(path: &str) -> String {
+    if path.is_empty() {
+        "racine du document".to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+/// The message the widget shows, in French, place first.
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Syntax { line, column, problem } => {
+                write!(f, "ligne {line}, colonne {column} : {problem}")
+            }
+            LoadError::Invalid { path, problem } => write!(f, "{} : {problem}", place(path)),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}

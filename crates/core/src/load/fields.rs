@@ -1,0 +1,103 @@
+//! Reading the fields of one JSON object, with its path for error messages.
+
+use super::{Expected, LoadError, Problem};
+use crate::url::is_allowed_url;
+use serde_json::{Map, Value};
+
+/// An object of the data file and where it is, e.g. `root.children[2]`.
+pub(super) struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+}
+
+/// The path of `key` inside the object at `path`.
+pub(super) fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+pub(super) fn invalid(path: String, problem: Problem) -> LoadError {
+    LoadError::Invalid { path, problem }
+}
+
+impl<'a> Fields<'a> {
+    pub(super) fn of(value: &'a Value, path: String) -> Result<Self, LoadError> {
+        match value {
+            Value::Object(map) => Ok(Fields { map, path }),
+            _ => Err(invalid(path, Problem::WrongType(Expected::Object))),
+        }
+    }
+
+    pub(super) fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub(super) fn at(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    pub(super) fn error(&self, problem: Problem) -> LoadError {
+        invalid(self.path.clone(), problem)
+    }
+
+    pub(super) fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key)
+    }
+
+    /// Refuses keys outside `known`; `x-` keys are extensions and pass.
+    pub(super) fn only(&self, known: &[&str]) -> Result<(), LoadError> {
+        match self.map.keys().find(|k| !known.contains(&k.as_str()) && !k.starts_with("x-")) {
+            Some(k) => Err(invalid(self.at(k), Problem::UnknownField(k.clone()))),
+            None => Ok(()),
+        }
+    }
+
+    pub(super) fn optional_str(&self, key: &str) -> Result<Option<&'a str>, LoadError> {
+        match self.map.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(invalid(self.at(key), Problem::WrongType(Expected::String))),
+        }
+    }
+
+    /// An optional free text: trimmed, and absent when blank.
+    pub(super) fn text(&self, key: &str) -> Result<Option<String>, LoadError> {
+        Ok(self.optional_str(key)?.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned))
+    }
+
+    /// A required, non-blank text, trimmed.
+    pub(super) fn name(&self, key: &'static str) -> Result<String, LoadError> {
+        match self.optional_str(key)? {
+            None => Err(self.error(Problem::Missing(key))),
+            Some(s) if s.trim().is_empty() => Err(invalid(self.at(key), Problem::Blank)),
+            Some(s) => Ok(s.trim().to_owned()),
+        }
+    }
+
+    /// An optional string that must pass `check`.
+    pub(super) fn checked_str(
+        &self,
+        key: &str,
+        check: impl Fn(&str) -> Result<(), Problem>,
+    ) -> Result<Option<String>, LoadError> {
+        match self.optional_str(key)? {
+            None => Ok(None),
+            Some(s) => check(s).map(|()| Some(s.to_owned())).map_err(|p| invalid(self.at(key), p)),
+        }
+    }
+
+    pub(super) fn url(&self, key: &str) -> Result<Option<String>, LoadError> {
+        self.checked_str(key, |u| is_allowed_url(u).then_some(()).ok_or_else(|| Problem::BadUrl(u.into())))
+    }
+
+    pub(super) fn optional_array(&self, key: &str) -> Result<&'a [Value], LoadError> {
+        match self.map.get(key) {
+            None => Ok(&[]),
+            Some(Value::Array(items)) => Ok(items),
+            Some(_) => Err(invalid(self.at(key), Problem::WrongType(Expected::Array))),
+        }
+    }
+}

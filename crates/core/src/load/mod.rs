@@ -1,0 +1,122 @@
+//! Reading a data file (format version 1) into a [`Chart`].
+//!
+//! Two forms are accepted: nested (`"root"`: a unit with `"children"`) and
+//! flat (`"units"`: a list where each unit names its `"parent"`), as HR tools
+//! export it. Both become the same arena, in document order.
+
+mod error;
+mod fields;
+mod flat;
+mod nested;
+mod unit;
+
+pub use error::{Expected, LoadError, Problem, SyntaxProblem};
+
+use crate::chart::{Chart, Metadata};
+use fields::Fields;
+use serde_json::Value;
+
+/// Deepest hierarchy accepted: the root is level 1.
+pub const MAX_DEPTH: usize = 50;
+/// Most units accepted in one chart.
+pub const MAX_UNITS: usize = 250_000;
+
+/// Parses and validates a data file.
+///
+/// ```
+/// use organigramme_core::load::{parse, LoadError};
+/// let err = parse(r#"{"title": "T", "root": {"name": "A", "people": [{"role": "Chef"}]}}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "root.people[0] : le champ obligatoire « name » manque");
+/// let err = parse("{\n  \"title\": \"T\",\n}").unwrap_err();
+/// assert!(matches!(err, LoadError::Syntax { line: 3, column: 1, .. }));
+/// ```
+pub fn parse(text: &str) -> Result<Chart, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax { line: 1, column: 1, problem: SyntaxProblem::Empty });
+    }
+    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
+    let top = Fields::of(&value, String::new())?;
+    top.only(&["$schema", "title", "lang", "updated", "source", "root", "units"])?;
+    let meta = Metadata {
+        title: top.name("title")?,
+        lang: top.checked_str("lang", |l| is_lang(l).then_some(()).ok_or_else(|| Problem::BadLang(l.into())))?,
+        updated: top.checked_str("updated", |d| is_date(d).then_some(()).ok_or_else(|| Problem::BadDate(d.into())))?,
+        source: top.url("source")?,
+    };
+    top.optional_str("$schema")?;
+    let builder = match (top.get("root"), top.get("units")) {
+        (Some(_), Some(_)) => return Err(top.error(Problem::BothRootAndUnits)),
+        (None, None) => return Err(top.error(Problem::NeitherRootNorUnits)),
+        (Some(root), None) => nested::build(root)?,
+        (None, Some(units)) => flat::build(units)?,
+    };
+    Ok(builder.finish(meta))
+}
+
+fn syntax_error(err: serde_json::Error) -> LoadError {
+    let full = err.to_string();
+    // serde_json appends " at line L column C"; the rest is the problem.
+    let detail = full.rsplit_once(" at line ").map_or(full.as_str(), |(d, _)| d);
+    let problem = if err.is_eof() {
+        SyntaxProblem::Truncated
+    } else if detail == "trailing comma" {
+        SyntaxProblem::TrailingComma
+    } else if detail == "recursion limit exceeded" {
+        SyntaxProblem::TooDeep
+    } else {
+        SyntaxProblem::Other(detail.to_owned())
+    };
+    LoadError::Syntax { line: err.line(), column: err.column().max(1), problem }
+}
+
+/// A BCP 47-like tag: `fr`, `en-GB`.
+fn is_lang(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// `YYYY-MM-DD`, with a real month and a plausible day.
+fn is_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r.clone()].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return false;
+    }
+    let month: u32 = date[5..7].parse().unwrap_or(0);
+    let day: u32 = date[8..10].parse().unwrap_or(0);
+    let year: u32 = date[0..4].parse().unwrap_or(0);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(is_date("2024-01-17"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2024-13-01"));
+        assert!(!is_date("17/01/2024"));
+    }
+
+    #[test]
+    fn languages_are_tags() {
+        assert!(is_lang("fr"));
+        assert!(is_lang("en-GB"));
+        assert!(!is_lang("français"));
+        assert!(!is_lang("fr_FR"));
+    }
+}

@@ -1,0 +1,33 @@
+//! The fields both forms share: a unit's texts, link and people.
+
+use super::fields::Fields;
+use super::{LoadError, Problem};
+use crate::chart::{Person, UnitData};
+use crate::ids::is_valid_id;
+
+/// Keys of a unit in both forms; each form adds its own structure key.
+pub(super) const UNIT_KEYS: [&str; 7] = ["id", "name", "short_name", "kind", "description", "url", "people"];
+
+/// Reads everything but the id and the structure.
+pub(super) fn read_unit(unit: &Fields) -> Result<UnitData, LoadError> {
+    let mut people = Vec::new();
+    for (i, person) in unit.optional_array("people")?.iter().enumerate() {
+        let person = Fields::of(person, format!("{}[{i}]", unit.at("people")))?;
+        person.only(&["name", "role"])?;
+        people.push(Person { name: person.name("name")?, role: person.text("role")? });
+    }
+    Ok(UnitData {
+        id: String::new(),
+        name: unit.name("name")?,
+        short_name: unit.text("short_name")?,
+        kind: unit.text("kind")?,
+        description: unit.text("description")?,
+        url: unit.url("url")?,
+        people,
+    })
+}
+
+/// The unit's `id` if it has one, checked against the id rule.
+pub(super) fn read_id(unit: &Fields) -> Result<Option<String>, LoadError> {
+    unit.checked_str("id", |id| is_valid_id(id).then_some(()).ok_or_else(|| Problem::BadId(id.into())))
+}

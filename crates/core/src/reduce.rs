@@ -1,0 +1,86 @@
+//! The reducer: applies an action to the view state and returns what the
+//! view must do. It never touches a DOM.
+
+use crate::action::{Action, Announcement, Effect, FocusTarget};
+use crate::chart::{Chart, UnitId};
+use crate::nav::{Items, Navigator};
+use crate::view::ViewState;
+
+pub fn reduce(view: &mut ViewState, chart: &Chart, items: Items, action: Action) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match action {
+        Action::Toggle(unit) => {
+            let expanded = !view.is_expanded(unit);
+            set_expanded(view, chart, unit, expanded, &mut effects);
+        }
+        Action::Expand(unit) => set_expanded(view, chart, unit, true, &mut effects),
+        Action::Collapse(unit) => set_expanded(view, chart, unit, false, &mut effects),
+        Action::ExpandAll => {
+            for unit in chart.ids() {
+                set_expanded(view, chart, unit, true, &mut effects);
+            }
+            effects.push(Effect::Announce(Announcement::ExpandedAll { units: chart.len() }));
+        }
+        Action::CollapseAll => {
+            // The root stays open: collapsing it too would leave one button.
+            for unit in chart.ids().skip(1) {
+                set_expanded(view, chart, unit, false, &mut effects);
+            }
+            set_expanded(view, chart, chart.root(), true, &mut effects);
+            effects.push(Effect::Announce(Announcement::CollapsedAll));
+        }
+        Action::FocusNext | Action::FocusPrev | Action::FocusFirst | Action::FocusLast => {
+            let nav = Navigator::new(chart, view, items);
+            let from = view.focus().filter(|&f| view.is_visible(chart, f) && nav.is_item(f));
+            let target = match (action, from) {
+                (Action::FocusNext, Some(f)) => nav.next(f),
+                (Action::FocusPrev, Some(f)) => nav.prev(f),
+                (Action::FocusLast, _) => nav.last(),
+                _ => nav.first(),
+            };
+            if let Some(target) = target {
+                view.set_focus(Some(target), true);
+                effects.push(Effect::Focus(FocusTarget::Unit(target)));
+            }
+        }
+        Action::Focused(unit) => view.set_focus(Some(unit), true),
+        Action::FocusElsewhere => view.set_focus(None, false),
+        Action::ToggleDisclosure => {
+            let open = !view.is_disclosure_open();
+            set_disclosure(view, open, &mut effects);
+        }
+        Action::OpenDisclosure => set_disclosure(view, true, &mut effects),
+    }
+    rescue_focus(view, chart, &mut effects);
+    effects
+}
+
+fn set_expanded(view: &mut ViewState, chart: &Chart, unit: UnitId, expanded: bool, effects: &mut Vec<Effect>) {
+    if view.set_expanded(chart, unit, expanded) {
+        effects.push(Effect::Expanded { unit, expanded });
+    }
+}
+
+fn set_disclosure(view: &mut ViewState, open: bool, effects: &mut Vec<Effect>) {
+    if view.set_disclosure(open) {
+        effects.push(Effect::Disclosure { open });
+    }
+}
+
+/// Focus never falls to the page: when the focused unit is hidden, focus
+/// moves to its nearest visible ancestor, or to the outer button.
+fn rescue_focus(view: &mut ViewState, chart: &Chart, effects: &mut Vec<Effect>) {
+    let Some(focus) = view.focus().filter(|_| view.has_focus()) else { return };
+    if view.is_visible(chart, focus) {
+        return;
+    }
+    if !view.is_disclosure_open() {
+        view.set_focus(None, false);
+        effects.push(Effect::Focus(FocusTarget::Disclosure));
+        return;
+    }
+    if let Some(ancestor) = chart.ancestors(focus).find(|&a| view.is_visible(chart, a)) {
+        view.set_focus(Some(ancestor), true);
+        effects.push(Effect::Focus(FocusTarget::Unit(ancestor)));
+    }
+}
