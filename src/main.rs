@@ -1,1 +1,5 @@
-fn main() {}
+//! The standalone page served by `trunk serve`.
+
+fn main() {
+    organigramme::start_standalone();
+}

@@ -29,9 +29,11 @@ pub fn reduce(view: &mut ViewState, chart: &Chart, items: Items, action: Action)
             set_expanded(view, chart, chart.root(), true, &mut effects);
             effects.push(Effect::Announce(Announcement::CollapsedAll));
         }
-        Action::FocusNext | Action::FocusPrev | Action::FocusFirst | Action::FocusLast => {
+        Action::FocusNext | Action::FocusPrev | Action::FocusFirst | Action::FocusLast
+            if view.is_disclosure_open() =>
+        {
             let nav = Navigator::new(chart, view, items);
-            let from = view.focus().filter(|&f| view.is_visible(chart, f) && nav.is_item(f));
+            let from = view.focus().filter(|&f| view.is_visible(chart, f));
             let target = match (action, from) {
                 (Action::FocusNext, Some(f)) => nav.next(f),
                 (Action::FocusPrev, Some(f)) => nav.prev(f),
@@ -43,6 +45,8 @@ pub fn reduce(view: &mut ViewState, chart: &Chart, items: Items, action: Action)
                 effects.push(Effect::Focus(FocusTarget::Unit(target)));
             }
         }
+        // Focus keys do nothing while the chart is hidden.
+        Action::FocusNext | Action::FocusPrev | Action::FocusFirst | Action::FocusLast => {}
         Action::Focused(unit) => view.set_focus(Some(unit), true),
         Action::FocusElsewhere => view.set_focus(None, false),
         Action::ToggleDisclosure => {

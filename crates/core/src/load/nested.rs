@@ -37,7 +37,8 @@ impl Walk {
         if self.pending.len() >= MAX_UNITS {
             return Err(fields.error(Problem::TooManyUnits { limit: MAX_UNITS }));
         }
-        if slugs.len() >= MAX_DEPTH {
+        // `slugs` holds the names below the root: a unit at level L has L - 2.
+        if parent.is_some() && slugs.len() + 2 > MAX_DEPTH {
             return Err(fields.error(Problem::TooDeep { limit: MAX_DEPTH }));
         }
         let mut data: UnitData = read_unit(&fields)?;

@@ -1,0 +1,17 @@
+use leptos::prelude::*;
+use organigramme_core::Person;
+
+/// The people of a unit, each with their role: "Chef du département : …".
+#[component]
+pub fn People(people: Vec<Person>) -> impl IntoView {
+    (!people.is_empty()).then(|| {
+        let items = people
+            .into_iter()
+            .map(|p| {
+                let role = p.role.map(|r| view! { <span class="og-role">{r}</span>" : " });
+                view! { <li>{role}<span class="og-person">{p.name}</span></li> }
+            })
+            .collect_view();
+        view! { <ul class="og-people">{items}</ul> }
+    })
+}

@@ -1,0 +1,100 @@
+//! The state one mounted chart shares with its components: a `Copy` handle
+//! read through [`use_chart`].
+
+use crate::dom_ids::Prefix;
+use crate::texts;
+use leptos::prelude::*;
+use organigramme_core::{reduce, Action, Chart, Effect, FocusTarget, InitialView, Items, UnitId, ViewState};
+
+/// Above this many units, branches get their markup when first opened;
+/// at or below it, every branch is rendered at once (hidden), so that the
+/// browser's find-in-page reaches collapsed branches.
+pub const EAGER_LIMIT: usize = 2_000;
+
+#[derive(Clone, Copy)]
+pub struct ChartCtx {
+    pub chart: StoredValue<Chart>,
+    view: StoredValue<ViewState>,
+    /// One signal per branch that has been rendered, created on first use:
+    /// per-unit reactive state costs nothing for branches never shown.
+    expanded: StoredValue<Vec<Option<RwSignal<bool>>>>,
+    pub disclosure_open: RwSignal<bool>,
+    pub status: RwSignal<String>,
+    pub prefix: StoredValue<Prefix>,
+    pub eager: bool,
+}
+
+pub fn use_chart() -> ChartCtx {
+    expect_context::<ChartCtx>()
+}
+
+impl ChartCtx {
+    pub fn provide(chart: Chart, initial: InitialView) -> ChartCtx {
+        let view = ViewState::new(&chart, initial);
+        let ctx = ChartCtx {
+            eager: chart.len() <= EAGER_LIMIT,
+            expanded: StoredValue::new(vec![None; chart.len()]),
+            disclosure_open: RwSignal::new(view.is_disclosure_open()),
+            status: RwSignal::new(String::new()),
+            prefix: StoredValue::new(Prefix::next()),
+            chart: StoredValue::new(chart),
+            view: StoredValue::new(view),
+        };
+        provide_context(ctx);
+        ctx
+    }
+
+    /// The reactive expanded state of a branch, created when first rendered.
+    pub fn expanded(&self, unit: UnitId) -> RwSignal<bool> {
+        if let Some(Some(signal)) = self.expanded.with_value(|e| e.get(unit.index()).copied()) {
+            return signal;
+        }
+        let signal = RwSignal::new(self.view.with_value(|v| v.is_expanded(unit)));
+        self.expanded.update_value(|e| {
+            if let Some(slot) = e.get_mut(unit.index()) {
+                *slot = Some(signal);
+            }
+        });
+        signal
+    }
+
+    /// Whether a branch's sub-units must be in the DOM: always when eager,
+    /// else once it has been opened.
+    pub fn is_rendered(&self, unit: UnitId) -> bool {
+        self.eager || self.view.with_value(|v| v.has_been_opened(unit))
+    }
+
+    /// Runs an action through the core reducer and applies its effects.
+    pub fn dispatch(&self, action: Action) {
+        let effects = self
+            .view
+            .try_update_value(|view| self.chart.with_value(|chart| reduce(view, chart, Items::Branches, action)))
+            .unwrap_or_default();
+        for effect in effects {
+            self.apply(effect);
+        }
+    }
+
+    fn apply(&self, effect: Effect) {
+        match effect {
+            Effect::Expanded { unit, expanded } => {
+                if let Some(Some(signal)) = self.expanded.with_value(|e| e.get(unit.index()).copied()) {
+                    signal.set(expanded);
+                }
+            }
+            Effect::Disclosure { open } => self.disclosure_open.set(open),
+            Effect::Focus(target) => {
+                let id = self.prefix.with_value(|p| match target {
+                    FocusTarget::Unit(unit) => p.toggle(unit),
+                    FocusTarget::Disclosure => p.disclosure(),
+                });
+                crate::events::focus_by_id(&id);
+            }
+            Effect::Announce(a) => {
+                let text = texts::announcement(a);
+                // A live region repeats a message only if its text changes.
+                self.status.update(|s| *s = if *s == text { format!("{text}\u{a0}") } else { text });
+            }
+        }
+    }
+}

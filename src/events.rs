@@ -1,0 +1,79 @@
+//! Thin DOM handlers, delegated to the chart's root: each maps an event to
+//! a core action, prevents the default only when it handled the event, and
+//! dispatches. One listener per event type, whatever the chart's size.
+
+use crate::context::ChartCtx;
+use organigramme_core::keys::{list_action, Key, Modifiers};
+use leptos::prelude::*;
+use organigramme_core::{Action, UnitId};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, FocusEvent, KeyboardEvent};
+
+/// The unit an event concerns: the nearest element carrying `data-unit`
+/// that matches `selector`, inside this chart.
+fn unit_of(ctx: &ChartCtx, target: Option<web_sys::EventTarget>, selector: &str) -> Option<UnitId> {
+    let element = target?.dyn_into::<Element>().ok()?.closest(selector).ok()??;
+    let index = element.get_attribute("data-unit")?.parse::<usize>().ok()?;
+    ctx.chart.with_value(|chart| UnitId::from_index(index, chart))
+}
+
+pub fn on_click(ctx: ChartCtx, ev: Event) {
+    if let Some(unit) = unit_of(&ctx, ev.target(), ".og-toggle[data-unit]") {
+        ctx.dispatch(Action::Toggle(unit));
+    }
+}
+
+pub fn on_keydown(ctx: ChartCtx, ev: KeyboardEvent) {
+    let Some(unit) = unit_of(&ctx, ev.target(), ".og-toggle[data-unit]") else { return };
+    let modifiers = Modifiers { ctrl: ev.ctrl_key(), alt: ev.alt_key(), meta: ev.meta_key(), shift: ev.shift_key() };
+    let Some(action) = Key::from_dom(&ev.key()).and_then(|key| list_action(key, modifiers)) else { return };
+    ev.prevent_default();
+    ctx.dispatch(Action::Focused(unit));
+    ctx.dispatch(action);
+}
+
+pub fn on_focusin(ctx: ChartCtx, ev: FocusEvent) {
+    match unit_of(&ctx, ev.target(), "[data-unit]") {
+        Some(unit) => ctx.dispatch(Action::Focused(unit)),
+        None => ctx.dispatch(Action::FocusElsewhere),
+    }
+}
+
+/// Focus leaving the chart altogether: nothing to rescue any more.
+pub fn on_focusout(ctx: ChartCtx, ev: FocusEvent, root: &Element) {
+    let inside = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    if !inside.is_some_and(|node| root.contains(Some(&node))) {
+        ctx.dispatch(Action::FocusElsewhere);
+    }
+}
+
+/// Find-in-page reveals a `hidden="until-found"` list: the browser has
+/// already shown it, so the state follows.
+pub fn on_beforematch(ctx: ChartCtx, ev: Event) {
+    let Some(element) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    if element.class_list().contains("og-chart") {
+        ctx.dispatch(Action::OpenDisclosure);
+    } else if let Some(unit) = unit_of(&ctx, Some(element.into()), ".og-children[data-unit]") {
+        ctx.dispatch(Action::Expand(unit));
+    }
+}
+
+pub fn focus_by_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Dispatches a bubbling `organigramme:…` event on the host element.
+pub fn notify(host: &Element, name: &str, detail: &wasm_bindgen::JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

@@ -1,0 +1,35 @@
+// A static server for the end-to-end tests, on 127.0.0.1 only: the release
+// build in dist/ at /, and the test data files under /test-data/. Playwright
+// starts it before the tests and stops it after.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const port = Number(process.env.PORT || 4173);
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8',
+};
+
+function locate(pathname) {
+  const [base, rest] = pathname.startsWith('/test-data/')
+    ? [join(root, 'tests/data'), pathname.slice('/test-data/'.length)]
+    : [join(root, 'dist'), pathname.slice(1) || 'index.html'];
+  const file = resolve(base, normalize(decodeURIComponent(rest)));
+  return file.startsWith(base) ? file : null;
+}
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, `http://127.0.0.1:${port}`);
+  const file = locate(url.pathname);
+  try {
+    if (!file || !(await stat(file)).isFile()) throw new Error('not found');
+    res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(await readFile(file));
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  }
+}).listen(port, '127.0.0.1', () => console.log(`serving on http://127.0.0.1:${port}`));
