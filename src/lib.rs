@@ -11,7 +11,8 @@ mod mount;
 mod options;
 mod texts;
 
-pub use mount::mount;
+pub use mount::{mount, render};
+pub use organigramme_core as core;
 pub use options::Options;
 
 /// Starts the standalone page: the chart in `#organigramme`, with options

@@ -6,7 +6,7 @@ use crate::fetch::load_chart;
 use crate::options::Options;
 use crate::texts;
 use leptos::prelude::*;
-use organigramme_core::InitialView;
+use organigramme_core::{Chart, InitialView};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
@@ -17,17 +17,7 @@ use web_sys::{Element, HtmlElement};
 pub fn mount(host: HtmlElement, options: Options) {
     wasm_bindgen_futures::spawn_local(async move {
         match load_chart(&options.src).await {
-            Ok(chart) => {
-                let units = chart.len();
-                let fallback = children_of(&host);
-                let initial = InitialView { depth: options.depth, open: options.open };
-                let label = options.label.clone();
-                mount_to(host.clone(), move || view! { <Organigramme chart initial label /> }).forget();
-                for node in fallback {
-                    let _ = host.remove_child(&node);
-                }
-                notify(&host, "organigramme:ready", &JsValue::from_f64(units as f64));
-            }
+            Ok(chart) => render(host, chart, &options),
             Err(err) => {
                 let message = texts::fetch_error(&err);
                 let first = host.first_child();
@@ -41,6 +31,20 @@ pub fn mount(host: HtmlElement, options: Options) {
             }
         }
     });
+}
+
+/// Renders a loaded chart into `host` at once, replacing what it holds, and
+/// dispatches `organigramme:ready`.
+pub fn render(host: HtmlElement, chart: Chart, options: &Options) {
+    let units = chart.len();
+    let fallback = children_of(&host);
+    let initial = InitialView { depth: options.depth, open: options.open };
+    let label = options.label.clone();
+    mount_to(host.clone(), move || view! { <Organigramme chart initial label /> }).forget();
+    for node in fallback {
+        let _ = host.remove_child(&node);
+    }
+    notify(&host, "organigramme:ready", &JsValue::from_f64(units as f64));
 }
 
 fn children_of(host: &Element) -> Vec<web_sys::Node> {

@@ -1,0 +1,140 @@
+// Shared helpers for the end-to-end tests of the widget's list view.
+import { expect, type Page } from '@playwright/test';
+
+/** What the init script records of the widget's `organigramme:*` events. */
+export type OgEvent = { type: 'ready' | 'error'; detail: unknown; target: string };
+
+declare global {
+  interface Window {
+    __ogEvents?: OgEvent[];
+  }
+}
+
+/**
+ * Records every `organigramme:ready` / `organigramme:error` event (they bubble
+ * from the host element) on `window.__ogEvents`, before any page script runs.
+ * Idempotent: safe to call more than once on the same page.
+ */
+export async function recordWidgetEvents(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    if (window.__ogEvents) return;
+    window.__ogEvents = [];
+    for (const type of ['ready', 'error'] as const) {
+      window.addEventListener(`organigramme:${type}`, (event) => {
+        const target = event.target as Element | null;
+        window.__ogEvents!.push({
+          type,
+          detail: (event as CustomEvent).detail,
+          target: target?.id ? `#${target.id}` : String(target?.nodeName),
+        });
+      });
+    }
+  });
+}
+
+/** Waits until the widget has dispatched `organigramme:ready` or `organigramme:error`. */
+export async function waitForWidget(page: Page): Promise<OgEvent> {
+  const handle = await page.waitForFunction(() => window.__ogEvents?.[0] ?? null);
+  return (await handle.jsonValue()) as OgEvent;
+}
+
+/**
+ * Opens the standalone page with `query` (default: the outer disclosure
+ * open) and waits for the chart to be rendered (`organigramme:ready`).
+ */
+export async function gotoChart(page: Page, query = '?open=1'): Promise<OgEvent> {
+  await recordWidgetEvents(page);
+  await page.goto(`/${query}`);
+  const event = await waitForWidget(page);
+  expect(event, `the widget failed to load ${query}`).toMatchObject({ type: 'ready' });
+  await expect(page.locator('#organigramme > .organigramme')).toBeAttached();
+  return event;
+}
+
+/**
+ * Opens the standalone page with `query` and waits for the widget to report
+ * a failure (`organigramme:error`).
+ */
+export async function gotoChartExpectingError(page: Page, query: string): Promise<OgEvent> {
+  await recordWidgetEvents(page);
+  await page.goto(`/${query}`);
+  const event = await waitForWidget(page);
+  expect(event, `the widget should have failed on ${query}`).toMatchObject({ type: 'error' });
+  return event;
+}
+
+type ToggleState = {
+  id: string;
+  name: string;
+  ariaExpanded: string | null;
+  controls: string | null;
+  controlledExists: boolean;
+  controlledHidden: boolean;
+  toggleVisible: boolean;
+};
+
+/**
+ * For every `.og-toggle` in the page: aria-expanded is "true" exactly when
+ * the list it controls is shown (no `hidden` attribute on the list, and the
+ * toggle itself rendered: not inside a hidden ancestor). Collapsed toggles
+ * say "false", never nothing. Leaves (`.og-label`) carry no aria-expanded,
+ * and neither does any other element of the tree besides the toggles.
+ * The outer disclosure is held to the same rule.
+ */
+export async function expectAriaExpandedInSync(page: Page): Promise<void> {
+  const states: ToggleState[] = await page.evaluate(() => {
+    const rendered = (el: Element) => (el as HTMLElement).checkVisibility?.() ?? el.getClientRects().length > 0;
+    return [...document.querySelectorAll('.og-toggle, .og-disclosure')].map((toggle) => {
+      const controls = toggle.getAttribute('aria-controls');
+      const list = controls ? document.getElementById(controls) : null;
+      return {
+        id: toggle.id,
+        name: (toggle.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ariaExpanded: toggle.getAttribute('aria-expanded'),
+        controls,
+        controlledExists: list !== null,
+        controlledHidden: list === null || list.hasAttribute('hidden'),
+        toggleVisible: rendered(toggle),
+      };
+    });
+  });
+  expect(states.length, 'toggles in the page').toBeGreaterThan(0);
+  // For a visible toggle, "its list is shown" is exactly "its list has no
+  // `hidden` attribute". A toggle inside a collapsed branch (or the closed
+  // disclosure) is not rendered and keeps its own state (expanded under a
+  // collapsed ancestor is legitimate): it must still agree with its list's
+  // `hidden` attribute, so that it is right the moment it becomes visible.
+  const wrong = states.filter(
+    (s) => !s.controlledExists || s.ariaExpanded !== (s.controlledHidden ? 'false' : 'true'),
+  );
+  expect(wrong, 'toggles whose aria-expanded disagrees with what is shown').toEqual([]);
+
+  const stray = await page.evaluate(() =>
+    [...document.querySelectorAll('.organigramme [aria-expanded]')]
+      .filter((el) => !el.matches('.og-toggle, .og-disclosure'))
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+  expect(stray, 'elements other than toggles carrying aria-expanded (leaves must not)').toEqual([]);
+}
+
+/** Focus is on an element, never dropped to the page (`body`) or lost (`null`). */
+export async function expectFocusNotLost(page: Page): Promise<void> {
+  const active = await page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? el.nodeName.toLowerCase() : null;
+  });
+  expect(active, 'document.activeElement').not.toBeNull();
+  expect(active, 'focus fell to the page').not.toBe('body');
+  expect(active, 'focus fell to the page').not.toBe('html');
+}
+
+/** A short description of the focused element, for assertions and messages. */
+export async function focusedDescription(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return 'null';
+    const name = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const cls = el.getAttribute('class');
+    return `${el.nodeName.toLowerCase()}${cls ? '.' + cls.split(/\s+/).join('.') : ''} "${name}"`;
+  });
+}

@@ -1,0 +1,25 @@
+// The size budget: gzip bytes of the release .wasm plus its JS glue. Bytes
+// are deterministic, so they can fail a test; times are for the bench.
+import { test, expect } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+// Measured at 108 KB (101 KB wasm + 7 KB JS); a minimal Leptos app is 65 KB.
+const BUDGET_BYTES = 125 * 1024;
+
+test('release wasm and JS glue stay under the gzip budget', () => {
+  const files = readdirSync(dist).filter((f) => /^organigramme-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f));
+  expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
+  expect(files.filter((f) => f.endsWith('.js'))).toHaveLength(1);
+  let total = 0;
+  for (const file of files) {
+    const bytes = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+    console.log(`${file}: ${bytes} bytes gzip`);
+    total += bytes;
+  }
+  console.log(`total: ${total} bytes gzip (budget ${BUDGET_BYTES})`);
+  expect(total).toBeLessThan(BUDGET_BYTES);
+});

@@ -1,0 +1,152 @@
+//! The component in a real DOM (headless Chromium): it mounts, toggles, and
+//! reflects the core's state in its attributes. Behaviour the core can prove
+//! natively is tested there, not here.
+#![cfg(target_arch = "wasm32")]
+
+use organigramme::{core::parse, render, Options};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DINUM: &str = include_str!("../public/data/dinum-2024.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh host holding a fallback paragraph, with the DINUM chart rendered.
+fn mount(options: Options) -> HtmlElement {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_inner_html("<p class=\"fallback\">Chargement…</p>");
+    document().body().unwrap().append_child(&host).unwrap();
+    render(host.clone(), parse(DINUM).unwrap(), &options);
+    host
+}
+
+fn find(host: &Element, selector: &str) -> HtmlElement {
+    host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+}
+
+fn attr(element: &Element, name: &str) -> Option<String> {
+    element.get_attribute(name)
+}
+
+/// The toggle whose name contains `name`, and the list it controls.
+fn branch(host: &Element, name: &str) -> (HtmlElement, HtmlElement) {
+    let toggles = host.query_selector_all(".og-toggle").unwrap();
+    let toggle: HtmlElement = (0..toggles.length())
+        .filter_map(|i| toggles.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|t| t.text_content().unwrap_or_default().contains(name))
+        .unwrap_or_else(|| panic!("no toggle named {name}"));
+    let list = find(host, &format!("#{}", attr(&toggle, "aria-controls").unwrap()));
+    (toggle, list)
+}
+
+#[wasm_bindgen_test]
+async fn replaces_the_fallback_and_starts_closed() {
+    let host = mount(Options::default());
+    assert!(host.query_selector(".fallback").unwrap().is_none());
+    let disclosure = find(&host, ".og-disclosure");
+    assert_eq!(disclosure.text_content().unwrap(), "Version accessible de l’organigramme");
+    assert_eq!(attr(&disclosure, "aria-expanded").as_deref(), Some("false"));
+    let region = find(&host, &format!("#{}", attr(&disclosure, "aria-controls").unwrap()));
+    assert_eq!(attr(&region, "hidden").as_deref(), Some("until-found"));
+
+    disclosure.click();
+    leptos::task::tick().await;
+    assert_eq!(attr(&disclosure, "aria-expanded").as_deref(), Some("true"));
+    assert_eq!(attr(&region, "hidden"), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_toggle_reflects_its_branch_state() {
+    let host = mount(Options { open: true, ..Options::default() });
+    let (toggle, list) = branch(&host, "Etalab");
+    assert_eq!(attr(&toggle, "type").as_deref(), Some("button"));
+    assert_eq!(attr(&toggle, "aria-expanded").as_deref(), Some("false"));
+    assert_eq!(attr(&list, "hidden").as_deref(), Some("until-found"));
+    // Small charts are rendered whole, so find-in-page reaches hidden poles.
+    assert!(list.text_content().unwrap().contains("Datalab"));
+
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(attr(&toggle, "aria-expanded").as_deref(), Some("true"));
+    assert_eq!(attr(&list, "hidden"), None);
+
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(attr(&toggle, "aria-expanded").as_deref(), Some("false"));
+    assert_eq!(attr(&list, "hidden").as_deref(), Some("until-found"));
+}
+
+#[wasm_bindgen_test]
+async fn leaves_have_no_expanded_state_and_show_people() {
+    let host = mount(Options { open: true, ..Options::default() });
+    let leaves = host.query_selector_all(".og-label").unwrap();
+    assert!(leaves.length() > 20);
+    for i in 0..leaves.length() {
+        let leaf: Element = leaves.item(i).unwrap().unchecked_into();
+        assert_eq!(attr(&leaf, "aria-expanded"), None);
+        assert!(leaf.query_selector("button").unwrap().is_none());
+    }
+    let text = host.text_content().unwrap();
+    assert!(text.contains("Chef du département : Ishan Bohjwani"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn expand_all_and_collapse_all_update_every_branch_and_the_status() {
+    let host = mount(Options { open: true, ..Options::default() });
+    let buttons = host.query_selector_all(".og-toolbar button").unwrap();
+    let expand: HtmlElement = buttons.item(0).unwrap().unchecked_into();
+    let collapse: HtmlElement = buttons.item(1).unwrap().unchecked_into();
+    let status = find(&host, "[role=status]");
+
+    expand.click();
+    leptos::task::tick().await;
+    let toggles = host.query_selector_all(".og-toggle").unwrap();
+    for i in 0..toggles.length() {
+        let t: Element = toggles.item(i).unwrap().unchecked_into();
+        assert_eq!(attr(&t, "aria-expanded").as_deref(), Some("true"));
+    }
+    assert_eq!(status.text_content().unwrap(), "Tout est déplié : 45 unités affichées.");
+
+    collapse.click();
+    leptos::task::tick().await;
+    let expanded = host.query_selector_all(".og-toggle[aria-expanded=true]").unwrap();
+    assert_eq!(expanded.length(), 1, "only the root stays open");
+    assert_eq!(status.text_content().unwrap(), "Tout est replié : seul le premier niveau reste affiché.");
+}
+
+#[wasm_bindgen_test]
+async fn two_charts_have_distinct_ids() {
+    let a = mount(Options::default());
+    let b = mount(Options::default());
+    let id_a = attr(&find(&a, ".og-disclosure"), "id").unwrap();
+    let id_b = attr(&find(&b, ".og-disclosure"), "id").unwrap();
+    assert_ne!(id_a, id_b);
+}
+
+#[wasm_bindgen_test]
+async fn large_charts_create_markup_only_for_opened_branches() {
+    let text = organigramme::core::generate::flat_json(5_000, 10);
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    render(host.clone(), parse(&text).unwrap(), &Options { open: true, ..Options::default() });
+    // The root and its ten sub-units; nothing below them yet.
+    assert_eq!(host.query_selector_all(".og-unit").unwrap().length(), 11);
+
+    let (toggle, list) = branch(&host, "Unité 3");
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(list.query_selector_all(":scope > .og-unit").unwrap().length(), 10);
+    assert_eq!(host.query_selector_all(".og-unit").unwrap().length(), 21);
+
+    // Closing keeps the markup, so reopening costs nothing.
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(attr(&list, "hidden").as_deref(), Some("until-found"));
+    assert_eq!(host.query_selector_all(".og-unit").unwrap().length(), 21);
+}
