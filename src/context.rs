@@ -2,6 +2,7 @@
 //! read through [`use_chart`].
 
 use crate::dom_ids::Prefix;
+use crate::options::Mode;
 use crate::texts;
 use leptos::prelude::*;
 use organigramme_core::{reduce, Action, Chart, Effect, FocusTarget, InitialView, Items, UnitId, ViewState};
@@ -18,9 +19,15 @@ pub struct ChartCtx {
     /// One signal per branch that has been rendered, created on first use:
     /// per-unit reactive state costs nothing for branches never shown.
     expanded: StoredValue<Vec<Option<RwSignal<bool>>>>,
+    /// The unit focused, or last focused; the root before any focus. In the
+    /// tree view it is the one tab stop, and the details region shows it.
+    pub current: RwSignal<UnitId>,
+    /// `current` as a selector: a focus move notifies two items, not all.
+    is_current: StoredValue<Selector<UnitId>>,
     pub disclosure_open: RwSignal<bool>,
     pub status: RwSignal<String>,
     pub prefix: StoredValue<Prefix>,
+    pub mode: Mode,
     pub eager: bool,
 }
 
@@ -29,14 +36,18 @@ pub fn use_chart() -> ChartCtx {
 }
 
 impl ChartCtx {
-    pub fn provide(chart: Chart, initial: InitialView) -> ChartCtx {
+    pub fn provide(chart: Chart, initial: InitialView, mode: Mode) -> ChartCtx {
         let view = ViewState::new(&chart, initial);
+        let current = RwSignal::new(chart.root());
         let ctx = ChartCtx {
             eager: chart.len() <= EAGER_LIMIT,
             expanded: StoredValue::new(vec![None; chart.len()]),
+            current,
+            is_current: StoredValue::new(Selector::new(move || current.get())),
             disclosure_open: RwSignal::new(view.is_disclosure_open()),
             status: RwSignal::new(String::new()),
             prefix: StoredValue::new(Prefix::next()),
+            mode,
             chart: StoredValue::new(chart),
             view: StoredValue::new(view),
         };
@@ -58,18 +69,36 @@ impl ChartCtx {
         signal
     }
 
+    /// Reactive: whether `unit` is the current (focused or last focused) one.
+    pub fn is_current(&self, unit: UnitId) -> bool {
+        self.is_current.with_value(|s| s.selected(&unit))
+    }
+
     /// Whether a branch's sub-units must be in the DOM: always when eager,
     /// else once it has been opened.
     pub fn is_rendered(&self, unit: UnitId) -> bool {
         self.eager || self.view.with_value(|v| v.has_been_opened(unit))
     }
 
+    fn items(&self) -> Items {
+        match self.mode {
+            Mode::List => Items::Branches,
+            Mode::Tree => Items::All,
+        }
+    }
+
     /// Runs an action through the core reducer and applies its effects.
     pub fn dispatch(&self, action: Action) {
+        let items = self.items();
         let effects = self
             .view
-            .try_update_value(|view| self.chart.with_value(|chart| reduce(view, chart, Items::Branches, action)))
+            .try_update_value(|view| self.chart.with_value(|chart| reduce(view, chart, items, action)))
             .unwrap_or_default();
+        if let Some(focus) = self.view.with_value(|v| v.focus()) {
+            if self.current.get_untracked() != focus {
+                self.current.set(focus);
+            }
+        }
         for effect in effects {
             self.apply(effect);
         }
@@ -85,16 +114,24 @@ impl ChartCtx {
             Effect::Disclosure { open } => self.disclosure_open.set(open),
             Effect::Focus(target) => {
                 let id = self.prefix.with_value(|p| match target {
-                    FocusTarget::Unit(unit) => p.toggle(unit),
+                    FocusTarget::Unit(unit) => p.focus_target(unit),
                     FocusTarget::Disclosure => p.disclosure(),
                 });
                 crate::events::focus_by_id(&id);
             }
-            Effect::Announce(a) => {
-                let text = texts::announcement(a);
-                // A live region repeats a message only if its text changes.
-                self.status.update(|s| *s = if *s == text { format!("{text}\u{a0}") } else { text });
+            Effect::Announce(a) => self.announce(texts::announcement(a)),
+            Effect::ActivateLeaf(unit) => {
+                let (url, details) = self.chart.with_value(|c| (c[unit].url.clone(), texts::details(&c[unit])));
+                match url {
+                    Some(url) => crate::events::follow(&url),
+                    None => self.announce(details),
+                }
             }
         }
+    }
+
+    fn announce(&self, text: String) {
+        // A live region repeats a message only if its text changes.
+        self.status.update(|s| *s = if *s == text { format!("{text}\u{a0}") } else { text });
     }
 }

@@ -30,9 +30,24 @@ impl Prefix {
         format!("{}-title", self.0)
     }
 
-    /// A branch's disclosure button.
-    pub fn toggle(&self, unit: UnitId) -> String {
+    /// What takes focus for a unit: a branch's disclosure button in the
+    /// list view, the treeitem in the tree view.
+    pub fn focus_target(&self, unit: UnitId) -> String {
         format!("{}-t{}", self.0, unit.index())
+    }
+
+    /// A treeitem's label, its accessible name.
+    pub fn label(&self, unit: UnitId) -> String {
+        format!("{}-n{}", self.0, unit.index())
+    }
+
+    /// A treeitem's people, its accessible description.
+    pub fn people(&self, unit: UnitId) -> String {
+        format!("{}-p{}", self.0, unit.index())
+    }
+
+    pub fn details_title(&self) -> String {
+        format!("{}-details", self.0)
     }
 
     /// A branch's list of sub-units.

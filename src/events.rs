@@ -3,7 +3,8 @@
 //! dispatches. One listener per event type, whatever the chart's size.
 
 use crate::context::ChartCtx;
-use organigramme_core::keys::{list_action, Key, Modifiers};
+use crate::options::Mode;
+use organigramme_core::keys::{list_action, tree_action, Key, Modifiers};
 use leptos::prelude::*;
 use organigramme_core::{Action, UnitId};
 use wasm_bindgen::JsCast;
@@ -17,16 +18,45 @@ fn unit_of(ctx: &ChartCtx, target: Option<web_sys::EventTarget>, selector: &str)
     ctx.chart.with_value(|chart| UnitId::from_index(index, chart))
 }
 
-pub fn on_click(ctx: ChartCtx, ev: Event) {
-    if let Some(unit) = unit_of(&ctx, ev.target(), ".og-toggle[data-unit]") {
-        ctx.dispatch(Action::Toggle(unit));
+/// What holds focus for a unit in each view.
+fn focusable(mode: Mode) -> &'static str {
+    match mode {
+        Mode::List => ".og-toggle[data-unit]",
+        Mode::Tree => "[role=treeitem][data-unit]",
     }
 }
 
+/// A click toggles a branch; on a tree leaf, it performs its default action.
+pub fn on_click(ctx: ChartCtx, ev: Event) {
+    if let Some(unit) = unit_of(&ctx, ev.target(), focusable(ctx.mode)) {
+        match ctx.mode {
+            Mode::List => ctx.dispatch(Action::Toggle(unit)),
+            Mode::Tree => {
+                ctx.dispatch(Action::Focused(unit));
+                ctx.dispatch(Action::Activate);
+            }
+        }
+    }
+}
+
+/// Left and Right swap in right-to-left text.
+fn is_rtl(ev: &KeyboardEvent) -> bool {
+    let element = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+    let style = element.and_then(|e| web_sys::window()?.get_computed_style(&e).ok().flatten());
+    style.and_then(|s| s.get_property_value("direction").ok()).is_some_and(|d| d == "rtl")
+}
+
 pub fn on_keydown(ctx: ChartCtx, ev: KeyboardEvent) {
-    let Some(unit) = unit_of(&ctx, ev.target(), ".og-toggle[data-unit]") else { return };
+    let Some(unit) = unit_of(&ctx, ev.target(), focusable(ctx.mode)) else { return };
     let modifiers = Modifiers { ctrl: ev.ctrl_key(), alt: ev.alt_key(), meta: ev.meta_key(), shift: ev.shift_key() };
-    let Some(action) = Key::from_dom(&ev.key()).and_then(|key| list_action(key, modifiers)) else { return };
+    let Some(key) = Key::from_dom(&ev.key()).map(|key| if is_rtl(&ev) { key.mirrored() } else { key }) else {
+        return;
+    };
+    let action = match ctx.mode {
+        Mode::List => list_action(key, modifiers),
+        Mode::Tree => tree_action(key, modifiers, ev.time_stamp() as u64),
+    };
+    let Some(action) = action else { return };
     ev.prevent_default();
     ctx.dispatch(Action::Focused(unit));
     ctx.dispatch(action);
@@ -55,6 +85,14 @@ pub fn on_beforematch(ctx: ChartCtx, ev: Event) {
         ctx.dispatch(Action::OpenDisclosure);
     } else if let Some(unit) = unit_of(&ctx, Some(element.into()), ".og-children[data-unit]") {
         ctx.dispatch(Action::Expand(unit));
+    }
+}
+
+/// A leaf's default action in the tree view: its link, already checked
+/// against the allow-list by the loader.
+pub fn follow(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
     }
 }
 

@@ -13,7 +13,7 @@ mod texts;
 
 pub use mount::{mount, render};
 pub use organigramme_core as core;
-pub use options::Options;
+pub use options::{Mode, Options};
 
 /// Starts the standalone page: the chart in `#organigramme`, with options
 /// from the query string.

@@ -3,7 +3,7 @@
 use crate::components::{Alert, Organigramme};
 use crate::events::notify;
 use crate::fetch::load_chart;
-use crate::options::Options;
+use crate::options::{Mode, Options};
 use crate::texts;
 use leptos::prelude::*;
 use organigramme_core::{Chart, InitialView};
@@ -39,8 +39,8 @@ pub fn render(host: HtmlElement, chart: Chart, options: &Options) {
     let units = chart.len();
     let fallback = children_of(&host);
     let initial = InitialView { depth: options.depth, open: options.open };
-    let label = options.label.clone();
-    mount_to(host.clone(), move || view! { <Organigramme chart initial label /> }).forget();
+    let (label, mode) = (options.label.clone(), options.mode);
+    mount_to(host.clone(), move || view! { <Organigramme chart initial label mode /> }).forget();
     for node in fallback {
         let _ = host.remove_child(&node);
     }
@@ -64,5 +64,6 @@ pub fn standalone() {
         options.src = src;
     }
     options.open = param("open").is_some_and(|v| v == "1" || v == "true");
+    options.mode = param("mode").as_deref().and_then(Mode::parse).unwrap_or_default();
     mount(host, options);
 }

@@ -2,7 +2,7 @@
 //! translated. French is the site's language; English comes with embedding.
 
 use crate::fetch::FetchError;
-use organigramme_core::Announcement;
+use organigramme_core::{Announcement, Person, Unit};
 
 pub const DISCLOSURE_LABEL: &str = "Version accessible de l’organigramme";
 pub const EXPAND_ALL: &str = "Tout déplier";
@@ -53,3 +53,28 @@ pub fn dated(date: &str) -> String {
 }
 
 pub const SOURCE: &str = "Source";
+pub const DETAILS: &str = "Détails";
+
+/// "Chef du département : Ishan Bohjwani" — a person as the chart shows them.
+pub fn person(p: &Person) -> String {
+    match &p.role {
+        Some(role) => format!("{role} : {}", p.name),
+        None => p.name.clone(),
+    }
+}
+
+/// A unit's people in one sentence, for a treeitem's description.
+pub fn people(people: &[Person]) -> String {
+    people.iter().map(person).collect::<Vec<_>>().join(" ; ")
+}
+
+/// Everything about a unit, spoken once when a leaf is activated.
+pub fn details(unit: &Unit) -> String {
+    let mut parts = vec![unit.name.clone()];
+    parts.extend(unit.kind.clone());
+    parts.extend(unit.description.clone());
+    if !unit.people.is_empty() {
+        parts.push(people(&unit.people));
+    }
+    parts.join(". ")
+}

@@ -1,17 +1,20 @@
+use super::details::Details;
 use super::toolbar::Toolbar;
+use super::tree::TreeItem;
 use super::unit::UnitItem;
 use crate::context::ChartCtx;
 use crate::events;
+use crate::options::Mode;
 use crate::texts;
 use leptos::prelude::*;
 use organigramme_core::{Action, Chart, InitialView};
 
 /// The whole widget: the outer disclosure, and the chart region it shows.
 #[component]
-pub fn Organigramme(chart: Chart, initial: InitialView, label: Option<String>) -> impl IntoView {
+pub fn Organigramme(chart: Chart, initial: InitialView, label: Option<String>, mode: Mode) -> impl IntoView {
     let meta = chart.meta.clone();
     let root = chart.root();
-    let ctx = ChartCtx::provide(chart, initial);
+    let ctx = ChartCtx::provide(chart, initial, mode);
     let open = ctx.disclosure_open;
     let (disclosure_id, region_id, title_id) = ctx.prefix.with_value(|p| (p.disclosure(), p.region(), p.title()));
     let root_ref = NodeRef::<leptos::html::Div>::new();
@@ -46,9 +49,21 @@ pub fn Organigramme(chart: Chart, initial: InitialView, label: Option<String>) -
             <div class="og-chart" id=region_id hidden=move || (!open.get()).then_some("until-found")>
                 <p class="og-title" id=title_id.clone()>{meta.title.clone()}</p>
                 <Toolbar />
-                <ul class="og-tree" aria-labelledby=title_id>
-                    <UnitItem id=root />
-                </ul>
+                {match mode {
+                    Mode::List => view! {
+                        <ul class="og-tree" aria-labelledby=title_id>
+                            <UnitItem id=root />
+                        </ul>
+                    }.into_any(),
+                    Mode::Tree => view! {
+                        <div class="og-treeview">
+                            <ul role="tree" class="og-tree" aria-labelledby=title_id>
+                                <TreeItem id=root />
+                            </ul>
+                            <Details />
+                        </div>
+                    }.into_any(),
+                }}
                 {footer}
             </div>
         </div>

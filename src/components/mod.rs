@@ -2,8 +2,10 @@
 
 mod alert;
 mod chart;
+mod details;
 mod people;
 mod toolbar;
+mod tree;
 mod unit;
 
 pub use alert::Alert;

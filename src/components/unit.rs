@@ -19,7 +19,7 @@ pub fn UnitItem(id: UnitId) -> AnyView {
         view! { <p class="og-label">{label}</p> }.into_any()
     } else {
         let expanded = ctx.expanded(id);
-        let (toggle_id, group_id) = ctx.prefix.with_value(|p| (p.toggle(id), p.group(id)));
+        let (toggle_id, group_id) = ctx.prefix.with_value(|p| (p.focus_target(id), p.group(id)));
         view! {
             <button
                 type="button"

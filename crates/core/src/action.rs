@@ -14,6 +14,16 @@ pub enum Action {
     FocusPrev,
     FocusFirst,
     FocusLast,
+    /// Right: opens a closed branch, or moves into an open one.
+    ExpandOrFocusChild,
+    /// Left: closes an open branch, or moves to the parent.
+    CollapseOrFocusParent,
+    /// Enter or Space on the focused item: toggles a branch, activates a leaf.
+    Activate,
+    /// `*`: opens every sibling of the focused item.
+    ExpandSiblings,
+    /// A printable character typed at `at_ms` (any monotonic clock).
+    TypeAhead { c: char, at_ms: u64 },
     /// Focus arrived on a unit (its button, link, or the item itself).
     Focused(UnitId),
     /// Focus is elsewhere: on the toolbar, the outer button, or off the chart.
@@ -45,4 +55,6 @@ pub enum Effect {
     Disclosure { open: bool },
     Focus(FocusTarget),
     Announce(Announcement),
+    /// A leaf was activated: follow its link, or show its details.
+    ActivateLeaf(UnitId),
 }

@@ -19,6 +19,15 @@ pub enum Key {
 }
 
 impl Key {
+    /// The same key in right-to-left text, where Left and Right swap.
+    pub fn mirrored(self) -> Key {
+        match self {
+            Key::ArrowLeft => Key::ArrowRight,
+            Key::ArrowRight => Key::ArrowLeft,
+            other => other,
+        }
+    }
+
     /// From a DOM `KeyboardEvent.key` value.
     pub fn from_dom(key: &str) -> Option<Key> {
         Some(match key {
@@ -72,6 +81,29 @@ pub fn list_action(key: Key, modifiers: Modifiers) -> Option<Action> {
     }
 }
 
+/// The tree view: the APG Tree View keys. Every visible unit is an item.
+pub fn tree_action(key: Key, modifiers: Modifiers, at_ms: u64) -> Option<Action> {
+    if modifiers.has_command() {
+        return None;
+    }
+    if let Key::Char(c) = key {
+        return Some(if c == '*' { Action::ExpandSiblings } else { Action::TypeAhead { c, at_ms } });
+    }
+    if modifiers.shift {
+        return None;
+    }
+    Some(match key {
+        Key::ArrowDown => Action::FocusNext,
+        Key::ArrowUp => Action::FocusPrev,
+        Key::ArrowRight => Action::ExpandOrFocusChild,
+        Key::ArrowLeft => Action::CollapseOrFocusParent,
+        Key::Home => Action::FocusFirst,
+        Key::End => Action::FocusLast,
+        Key::Enter | Key::Space => Action::Activate,
+        Key::Char(_) => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +131,43 @@ mod tests {
         ] {
             assert_eq!(list_action(Key::Home, modifiers), None, "{modifiers:?}");
         }
+    }
+
+    #[test]
+    fn tree_view_key_table() {
+        let cases = [
+            (Key::ArrowDown, Action::FocusNext),
+            (Key::ArrowUp, Action::FocusPrev),
+            (Key::ArrowRight, Action::ExpandOrFocusChild),
+            (Key::ArrowLeft, Action::CollapseOrFocusParent),
+            (Key::Home, Action::FocusFirst),
+            (Key::End, Action::FocusLast),
+            (Key::Enter, Action::Activate),
+            (Key::Space, Action::Activate),
+            (Key::Char('*'), Action::ExpandSiblings),
+            (Key::Char('e'), Action::TypeAhead { c: 'e', at_ms: 7 }),
+        ];
+        for (key, action) in cases {
+            assert_eq!(tree_action(key, NONE, 7), Some(action), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn tree_view_ignores_command_keys_and_shifted_arrows() {
+        for m in [Modifiers { ctrl: true, ..NONE }, Modifiers { alt: true, ..NONE }, Modifiers { meta: true, ..NONE }] {
+            assert_eq!(tree_action(Key::Char('e'), m, 0), None);
+            assert_eq!(tree_action(Key::ArrowDown, m, 0), None);
+        }
+        let shift = Modifiers { shift: true, ..NONE };
+        assert_eq!(tree_action(Key::ArrowDown, shift, 0), None);
+        assert_eq!(tree_action(Key::Char('E'), shift, 0), Some(Action::TypeAhead { c: 'E', at_ms: 0 }));
+    }
+
+    #[test]
+    fn right_to_left_swaps_left_and_right_only() {
+        assert_eq!(Key::ArrowLeft.mirrored(), Key::ArrowRight);
+        assert_eq!(Key::ArrowRight.mirrored(), Key::ArrowLeft);
+        assert_eq!(Key::ArrowDown.mirrored(), Key::ArrowDown);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod load;
 pub mod nav;
 pub mod reduce;
+pub mod typeahead;
 pub mod url;
 pub mod view;
 

@@ -4,10 +4,13 @@
 use crate::action::{Action, Announcement, Effect, FocusTarget};
 use crate::chart::{Chart, UnitId};
 use crate::nav::{Items, Navigator};
+use crate::typeahead;
 use crate::view::ViewState;
 
 pub fn reduce(view: &mut ViewState, chart: &Chart, items: Items, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
+    // Keys act on the focused unit, and only while the chart is shown.
+    let current = view.focus().filter(|&f| view.is_visible(chart, f));
     match action {
         Action::Toggle(unit) => {
             let expanded = !view.is_expanded(unit);
@@ -33,16 +36,53 @@ pub fn reduce(view: &mut ViewState, chart: &Chart, items: Items, action: Action)
             if view.is_disclosure_open() =>
         {
             let nav = Navigator::new(chart, view, items);
-            let from = view.focus().filter(|&f| view.is_visible(chart, f));
-            let target = match (action, from) {
+            let target = match (action, current) {
                 (Action::FocusNext, Some(f)) => nav.next(f),
                 (Action::FocusPrev, Some(f)) => nav.prev(f),
                 (Action::FocusLast, _) => nav.last(),
                 _ => nav.first(),
             };
-            if let Some(target) = target {
-                view.set_focus(Some(target), true);
-                effects.push(Effect::Focus(FocusTarget::Unit(target)));
+            focus(view, target, &mut effects);
+        }
+        Action::ExpandOrFocusChild => {
+            if let Some(f) = current.filter(|&f| chart.has_children(f)) {
+                if view.is_expanded(f) {
+                    let child = chart.first_child(f).filter(|&c| Navigator::new(chart, view, items).is_item(c));
+                    focus(view, child, &mut effects);
+                } else {
+                    set_expanded(view, chart, f, true, &mut effects);
+                }
+            }
+        }
+        Action::CollapseOrFocusParent => {
+            if let Some(f) = current {
+                if view.is_expanded(f) {
+                    set_expanded(view, chart, f, false, &mut effects);
+                } else {
+                    focus(view, chart.parent(f), &mut effects);
+                }
+            }
+        }
+        Action::Activate => match current {
+            Some(f) if chart.has_children(f) => {
+                let expanded = !view.is_expanded(f);
+                set_expanded(view, chart, f, expanded, &mut effects);
+            }
+            Some(f) => effects.push(Effect::ActivateLeaf(f)),
+            None => {}
+        },
+        Action::ExpandSiblings => {
+            if let Some(f) = current {
+                for sibling in chart.siblings(f) {
+                    set_expanded(view, chart, sibling, true, &mut effects);
+                }
+            }
+        }
+        Action::TypeAhead { c, at_ms } => {
+            if view.is_disclosure_open() {
+                let text = view.typeahead.push(c, at_ms).to_owned();
+                let target = typeahead::search(&Navigator::new(chart, view, items), chart, &text, current);
+                focus(view, target, &mut effects);
             }
         }
         // Focus keys do nothing while the chart is hidden.
@@ -57,6 +97,13 @@ pub fn reduce(view: &mut ViewState, chart: &Chart, items: Items, action: Action)
     }
     rescue_focus(view, chart, &mut effects);
     effects
+}
+
+fn focus(view: &mut ViewState, target: Option<UnitId>, effects: &mut Vec<Effect>) {
+    if let Some(target) = target {
+        view.set_focus(Some(target), true);
+        effects.push(Effect::Focus(FocusTarget::Unit(target)));
+    }
 }
 
 fn set_expanded(view: &mut ViewState, chart: &Chart, unit: UnitId, expanded: bool, effects: &mut Vec<Effect>) {

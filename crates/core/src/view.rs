@@ -2,6 +2,7 @@
 //! disclosure is open. Everything else a view shows is derived from it.
 
 use crate::chart::{Chart, UnitId};
+use crate::typeahead::TypeAhead;
 
 /// Mutable state of one rendered chart. Indexed by [`UnitId`]; holds one bit
 /// or so per unit, so a 100,000-unit chart costs a few hundred kilobytes.
@@ -16,6 +17,7 @@ pub struct ViewState {
     /// Whether focus is inside the chart now.
     has_focus: bool,
     disclosure_open: bool,
+    pub(crate) typeahead: TypeAhead,
 }
 
 /// What every view needs to know about one unit. One function computes it,
@@ -60,6 +62,7 @@ impl ViewState {
             focus: None,
             has_focus: false,
             disclosure_open: initial.open,
+            typeahead: TypeAhead::default(),
         }
     }
 

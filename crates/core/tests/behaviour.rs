@@ -606,7 +606,13 @@ fn action(kind: u8, index: usize, chart: &Chart) -> Action {
         9 => Action::Focused(unit),
         10 => Action::FocusElsewhere,
         11 => Action::ToggleDisclosure,
-        _ => Action::OpenDisclosure,
+        12 => Action::OpenDisclosure,
+        13 => Action::ExpandOrFocusChild,
+        14 => Action::CollapseOrFocusParent,
+        15 => Action::Activate,
+        16 => Action::ExpandSiblings,
+        // Letters that start some generated and DINUM names, at rising times.
+        _ => Action::TypeAhead { c: ['u', 'd', 'e', 'p', '1'][index % 5], at_ms: (index % 2000) as u64 },
     }
 }
 
@@ -692,6 +698,7 @@ fn check_invariants(
                 prop_assert!(unit.index() < chart.len(), "{effect:?} out of range")
             }
             Effect::Disclosure { open } => prop_assert_eq!(view.is_disclosure_open(), open),
+            Effect::ActivateLeaf(unit) => prop_assert!(!chart.has_children(unit), "{effect:?} on a branch"),
             Effect::Focus(FocusTarget::Disclosure) | Effect::Announce(_) => {}
         }
     }
@@ -725,7 +732,7 @@ proptest! {
         tree_view in any::<bool>(),
         depth in 0..5u32,
         start_open in any::<bool>(),
-        steps in prop::collection::vec((0..13u8, any::<usize>()), 0..80),
+        steps in prop::collection::vec((0..18u8, any::<usize>()), 0..80),
     ) {
         let chart = source.chart();
         let items = if tree_view { Items::All } else { Items::Branches };
