@@ -7,6 +7,8 @@ export type OgEvent = { type: 'ready' | 'error'; detail: unknown; target: string
 declare global {
   interface Window {
     __ogEvents?: OgEvent[];
+    /** Targets of the `beforematch` events the browser fired (find-in-page reveals). */
+    __ogBeforematch?: string[];
   }
 }
 
@@ -19,6 +21,15 @@ export async function recordWidgetEvents(page: Page): Promise<void> {
   await page.addInitScript(() => {
     if (window.__ogEvents) return;
     window.__ogEvents = [];
+    window.__ogBeforematch = [];
+    document.addEventListener(
+      'beforematch',
+      (event) => {
+        const target = event.target as Element;
+        window.__ogBeforematch!.push(target.id ? `#${target.id}` : target.className);
+      },
+      true,
+    );
     for (const type of ['ready', 'error'] as const) {
       window.addEventListener(`organigramme:${type}`, (event) => {
         const target = event.target as Element | null;
@@ -49,6 +60,24 @@ export async function gotoChart(page: Page, query = '?open=1'): Promise<OgEvent>
   expect(event, `the widget failed to load ${query}`).toMatchObject({ type: 'ready' });
   await expect(page.locator('#organigramme > .organigramme')).toBeAttached();
   return event;
+}
+
+/**
+ * Waits until the browser has fired `beforematch` (find-in-page or a text
+ * fragment revealing a hidden="until-found" element), and returns the
+ * targets, in order. By then the browser has removed their `hidden`, and the
+ * widget's handlers have run (its state updates run in microtasks).
+ *
+ * Use this, not locators, to wait for a text fragment: polling a locator
+ * that reads text or accessible names over the hidden subtree (getByRole,
+ * hasText) while Chromium has not yet applied the fragment (about 0.5 s
+ * after load) keeps Chromium from ever applying it.
+ */
+export async function waitForBeforematch(page: Page): Promise<string[]> {
+  const handle = await page.waitForFunction(() =>
+    window.__ogBeforematch?.length ? window.__ogBeforematch : null,
+  );
+  return (await handle.jsonValue()) as string[];
 }
 
 /**
