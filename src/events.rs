@@ -77,14 +77,15 @@ pub fn on_focusout(ctx: ChartCtx, ev: FocusEvent, root: &Element) {
     }
 }
 
-/// Find-in-page reveals a `hidden="until-found"` list: the browser has
-/// already shown it, so the state follows.
+/// Find-in-page reveals a `hidden="until-found"` branch: the state follows.
+/// The browser fires this on the innermost hidden element only, and stops
+/// revealing its hidden ancestors once it is shown, so they open here too.
 pub fn on_beforematch(ctx: ChartCtx, ev: Event) {
     let Some(element) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
     if element.class_list().contains("og-chart") {
         ctx.dispatch(Action::OpenDisclosure);
     } else if let Some(unit) = unit_of(&ctx, Some(element.into()), ".og-children[data-unit]") {
-        ctx.dispatch(Action::Expand(unit));
+        ctx.dispatch(Action::ExpandAndReveal(unit));
     }
 }
 

@@ -48,6 +48,7 @@ pub fn TreeItem(id: UnitId) -> AnyView {
 }
 
 /// A branch's `role="group"`, filled when first opened (at once when eager).
+/// As in the list view, a wrapper hides it so no empty group is announced.
 #[component]
 fn TreeGroup(id: UnitId, children: Vec<UnitId>, expanded: RwSignal<bool>) -> impl IntoView {
     let ctx = use_chart();
@@ -55,13 +56,8 @@ fn TreeGroup(id: UnitId, children: Vec<UnitId>, expanded: RwSignal<bool>) -> imp
     let items =
         move || rendered.get().then(|| children.iter().map(|&child| view! { <TreeItem id=child /> }).collect_view());
     view! {
-        <ul
-            role="group"
-            class="og-children"
-            data-unit=id.index()
-            hidden=move || (!expanded.get()).then_some("until-found")
-        >
-            {items}
-        </ul>
+        <div class="og-children" data-unit=id.index() hidden=move || (!expanded.get()).then_some("until-found")>
+            <ul role="group">{items}</ul>
+        </div>
     }
 }

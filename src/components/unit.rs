@@ -11,10 +11,11 @@ pub fn UnitItem(id: UnitId) -> AnyView {
     let ctx = use_chart();
     let (unit, children) = ctx.chart.with_value(|c| (c[id].clone(), c.children(id).collect::<Vec<_>>()));
     let label = view! {
-        {unit.kind.map(|k| view! { <span class="og-kind">{k}</span>" " })}
         <span class="og-name">{unit.name.clone()}</span>
         {unit.short_name.map(|s| view! { " " <span class="og-short">"("{s}")"</span> })}
     };
+    // Outside the button, so its name is the unit's name alone.
+    let kind = unit.kind.map(|k| view! { <span class="og-kind">{k}</span> });
     let head = if children.is_empty() {
         view! { <p class="og-label">{label}</p> }.into_any()
     } else {
@@ -40,7 +41,7 @@ pub fn UnitItem(id: UnitId) -> AnyView {
     });
     view! {
         <li class="og-unit" data-unit=id.index()>
-            {head}
+            <div class="og-unit__head">{head}{kind}</div>
             {unit.description.map(|d| view! { <p class="og-desc">{d}</p> })}
             <People people=unit.people />
             {link}
@@ -51,7 +52,8 @@ pub fn UnitItem(id: UnitId) -> AnyView {
 }
 
 /// A branch's sub-list: always in the DOM so `aria-controls` resolves, and
-/// filled when first opened (at once in the eager regime).
+/// filled when first opened (at once in the eager regime). The wrapper is
+/// what hides: a hidden-until-found list would still be announced, empty.
 #[component]
 fn SubUnits(id: UnitId, children: Vec<UnitId>) -> impl IntoView {
     let ctx = use_chart();
@@ -63,13 +65,13 @@ fn SubUnits(id: UnitId, children: Vec<UnitId>) -> impl IntoView {
         rendered.get().then(|| children.iter().map(|&child| view! { <UnitItem id=child /> }).collect_view())
     };
     view! {
-        <ul
+        <div
             class="og-children"
             id=group_id
             data-unit=id.index()
             hidden=move || (!expanded.get()).then_some("until-found")
         >
-            {items}
-        </ul>
+            <ul>{items}</ul>
+        </div>
     }
 }

@@ -8,6 +8,9 @@ pub enum Action {
     Toggle(UnitId),
     Expand(UnitId),
     Collapse(UnitId),
+    /// Find-in-page revealed the unit's sub-units: the unit, its ancestors
+    /// and the outer disclosure all open at once, as the browser expects.
+    ExpandAndReveal(UnitId),
     ExpandAll,
     CollapseAll,
     FocusNext,

@@ -18,6 +18,13 @@ pub fn reduce(view: &mut ViewState, chart: &Chart, items: Items, action: Action)
         }
         Action::Expand(unit) => set_expanded(view, chart, unit, true, &mut effects),
         Action::Collapse(unit) => set_expanded(view, chart, unit, false, &mut effects),
+        Action::ExpandAndReveal(unit) => {
+            set_disclosure(view, true, &mut effects);
+            for a in chart.ancestors(unit).collect::<Vec<_>>().into_iter().rev() {
+                set_expanded(view, chart, a, true, &mut effects);
+            }
+            set_expanded(view, chart, unit, true, &mut effects);
+        }
         Action::ExpandAll => {
             for unit in chart.ids() {
                 set_expanded(view, chart, unit, true, &mut effects);
