@@ -3,7 +3,7 @@
 
 use crate::dom_ids::Prefix;
 use crate::options::Mode;
-use crate::texts;
+use crate::texts::Texts;
 use leptos::prelude::*;
 use organigramme_core::{reduce, Action, Chart, Effect, FocusTarget, InitialView, Items, UnitId, ViewState};
 
@@ -28,6 +28,7 @@ pub struct ChartCtx {
     pub status: RwSignal<String>,
     pub prefix: StoredValue<Prefix>,
     pub mode: Mode,
+    pub texts: Texts,
     pub eager: bool,
 }
 
@@ -36,7 +37,7 @@ pub fn use_chart() -> ChartCtx {
 }
 
 impl ChartCtx {
-    pub fn provide(chart: Chart, initial: InitialView, mode: Mode) -> ChartCtx {
+    pub fn provide(chart: Chart, initial: InitialView, mode: Mode, texts: Texts) -> ChartCtx {
         let view = ViewState::new(&chart, initial);
         let current = RwSignal::new(chart.root());
         let ctx = ChartCtx {
@@ -48,6 +49,7 @@ impl ChartCtx {
             status: RwSignal::new(String::new()),
             prefix: StoredValue::new(Prefix::next()),
             mode,
+            texts,
             chart: StoredValue::new(chart),
             view: StoredValue::new(view),
         };
@@ -119,9 +121,9 @@ impl ChartCtx {
                 });
                 crate::events::focus_by_id(&id);
             }
-            Effect::Announce(a) => self.announce(texts::announcement(a)),
+            Effect::Announce(a) => self.announce(self.texts.announcement(a)),
             Effect::ActivateLeaf(unit) => {
-                let (url, details) = self.chart.with_value(|c| (c[unit].url.clone(), texts::details(&c[unit])));
+                let (url, details) = self.chart.with_value(|c| (c[unit].url.clone(), self.texts.details(&c[unit])));
                 match url {
                     Some(url) => crate::events::follow(&url),
                     None => self.announce(details),

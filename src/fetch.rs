@@ -1,39 +1,97 @@
 //! Fetching the data file, with errors that say what failed and where.
 
 use organigramme_core::{Chart, LoadError};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Response, Url};
+use web_sys::{AbortController, RequestInit, Response, Url};
+
+/// How long the data file may take, in seconds.
+pub const TIMEOUT_SECONDS: u32 = 20;
 
 #[derive(Clone, Debug)]
 pub enum FetchError {
     Network { url: String },
     Status { url: String, status: u16, status_text: String },
     OtherOrigin { url: String },
+    Timeout { url: String, seconds: u32 },
+    ContentType { url: String, content_type: String },
     Invalid { url: String, error: LoadError },
 }
 
+/// A fetch in flight: aborting it (when the chart is destroyed) also clears
+/// its timer.
+#[derive(Default)]
+pub struct Pending {
+    controller: Option<AbortController>,
+    timer: Option<(i32, Closure<dyn FnMut()>)>,
+}
+
+impl Pending {
+    pub fn abort(&mut self) {
+        if let Some((id, _)) = self.timer.take() {
+            if let Some(window) = web_sys::window() {
+                window.clear_timeout_with_handle(id);
+            }
+        }
+        if let Some(controller) = self.controller.take() {
+            controller.abort();
+        }
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        self.abort();
+    }
+}
+
 /// Fetches `src`, resolved against the page, and loads it as a chart.
-pub async fn load_chart(src: &str) -> Result<Chart, FetchError> {
-    let url = same_origin(src)?;
+/// Refuses other origins (before and after redirects) and non-JSON types.
+pub async fn load_chart(src: &str, pending: &std::cell::RefCell<Pending>) -> Result<Chart, FetchError> {
+    let url = same_origin(src, src)?;
     let network = || FetchError::Network { url: src.to_owned() };
     let window = web_sys::window().ok_or_else(network)?;
-    let response: Response =
-        JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| network())?.dyn_into().map_err(|_| network())?;
+    let controller = AbortController::new().map_err(|_| network())?;
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let abort = controller.clone();
+    let on_timeout = Closure::<dyn FnMut()>::new(move || abort.abort());
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            (TIMEOUT_SECONDS * 1000) as i32,
+        )
+        .ok();
+    *pending.borrow_mut() = Pending { controller: Some(controller.clone()), timer: timer.map(|id| (id, on_timeout)) };
+    let timed_out = || FetchError::Timeout { url: src.to_owned(), seconds: TIMEOUT_SECONDS };
+    let fail = |_| if controller.signal().aborted() { timed_out() } else { network() };
+
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+        .await
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| network())?;
+    same_origin(&response.url(), src)?;
     if !response.ok() {
         return Err(FetchError::Status { url: src.to_owned(), status: response.status(), status_text: response.status_text() });
     }
-    let text = JsFuture::from(response.text().map_err(|_| network())?).await.map_err(|_| network())?;
+    let content_type = response.headers().get("content-type").ok().flatten().unwrap_or_default();
+    if !content_type.is_empty() && !content_type.to_ascii_lowercase().contains("json") {
+        return Err(FetchError::ContentType { url: src.to_owned(), content_type });
+    }
+    let text = JsFuture::from(response.text().map_err(|_| network())?).await.map_err(fail)?;
+    pending.borrow_mut().abort();
     let text = text.as_string().unwrap_or_default();
     organigramme_core::parse(&text).map_err(|error| FetchError::Invalid { url: src.to_owned(), error })
 }
 
-/// The absolute URL of `src` if it is on the page's origin.
-fn same_origin(src: &str) -> Result<String, FetchError> {
+/// The absolute URL of `url` if it is on the page's origin; errors name `src`.
+fn same_origin(url: &str, src: &str) -> Result<String, FetchError> {
     let other = || FetchError::OtherOrigin { url: src.to_owned() };
     let location = web_sys::window().and_then(|w| w.location().href().ok()).ok_or_else(other)?;
     let page = Url::new(&location).map_err(|_| other())?;
-    let url = Url::new_with_base(src, &location).map_err(|_| other())?;
+    let url = Url::new_with_base(url, &location).map_err(|_| other())?;
     if url.origin() == page.origin() {
         Ok(url.href())
     } else {

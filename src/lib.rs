@@ -2,6 +2,7 @@
 //! chart. This crate is the web view: it renders the state held by
 //! `organigramme-core` with Leptos and forwards DOM events to it as actions.
 
+mod api;
 mod components;
 mod context;
 mod dom_ids;
@@ -11,13 +12,20 @@ mod mount;
 mod options;
 mod texts;
 
-pub use mount::{mount, render};
+pub use api::{mount, Organigramme};
+pub use options::{Mode, Options, Source};
 pub use organigramme_core as core;
-pub use options::{Mode, Options};
 
-/// Starts the standalone page: the chart in `#organigramme`, with options
-/// from the query string.
-pub fn start_standalone() {
+/// Starts the widget on a page: every `[data-organigramme]` element becomes
+/// a chart. Runs when the WebAssembly module is initialised.
+pub fn start() {
     console_error_panic_hook::set_once();
-    mount::standalone();
+    mount::auto_mount();
+}
+
+/// Renders an already loaded chart into `host` at once (for tests and hosts
+/// that load the data themselves).
+pub fn render(host: web_sys::HtmlElement, chart: core::Chart, options: &Options) {
+    let lang = options.lang_for(&host);
+    mount::Instance::new(host).render(chart, options, lang);
 }

@@ -1,5 +1,5 @@
-//! The standalone page served by `trunk serve`.
+//! The WebAssembly entry point, for the standalone page and the embed bundle.
 
 fn main() {
-    organigramme::start_standalone();
+    organigramme::start();
 }

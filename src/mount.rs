@@ -1,69 +1,188 @@
-//! Mounting a chart into a host element: fetch, load, render, announce.
+//! Mounting a chart into a host element: load, render, announce, and undo.
 
 use crate::components::{Alert, Organigramme};
+use crate::context::ChartCtx;
 use crate::events::notify;
-use crate::fetch::load_chart;
-use crate::options::{Mode, Options};
-use crate::texts;
+use crate::fetch::{load_chart, Pending};
+use crate::options::{Options, Source};
+use crate::texts::Texts;
 use leptos::prelude::*;
-use organigramme_core::{Chart, InitialView};
+use organigramme_core::{Action, Chart, Lang};
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, Node};
 
-/// Loads `options.src` and renders the chart into `host`. The host's
+/// One mounted chart. Dropping what it holds removes every node, listener
+/// and timer it created.
+pub struct Instance {
+    host: HtmlElement,
+    state: RefCell<State>,
+}
+
+#[derive(Default)]
+struct State {
+    pending: Option<Rc<RefCell<Pending>>>,
+    /// The Leptos view (the chart or the alert); unmounts when dropped.
+    view: Option<Box<dyn Any>>,
+    ctx: Option<ChartCtx>,
+    /// The host's content before mounting, put back by `destroy`.
+    fallback: Vec<Node>,
+    destroyed: bool,
+}
+
+/// Loads the chart the options name and renders it into `host`. The host's
 /// current content (a static fallback) stays until the chart has rendered;
 /// on failure it stays, under a `role="alert"` message. Dispatches a bubbling
 /// `organigramme:ready` or `organigramme:error` event on `host`.
-pub fn mount(host: HtmlElement, options: Options) {
-    wasm_bindgen_futures::spawn_local(async move {
-        match load_chart(&options.src).await {
-            Ok(chart) => render(host, chart, &options),
-            Err(err) => {
-                let message = texts::fetch_error(&err);
-                let first = host.first_child();
-                let text = message.clone();
-                mount_to(host.clone(), move || view! { <Alert message=text /> }).forget();
-                // The alert goes first, above the fallback it explains.
-                if let Some(alert) = host.last_child() {
-                    let _ = host.insert_before(&alert, first.as_ref());
+pub fn mount(host: HtmlElement, options: Options) -> Rc<Instance> {
+    let instance = Instance::new(host);
+    let lang = options.lang_for(&instance.host);
+    let texts = Texts(lang);
+    match options.source.clone() {
+        Source::Inline(text) => match organigramme_core::parse(&text) {
+            Ok(chart) => instance.render(chart, &options, lang),
+            Err(error) => instance.fail(texts.invalid(inline_name(lang), &error)),
+        },
+        Source::Url(src) => {
+            let pending = Rc::new(RefCell::new(Pending::default()));
+            instance.state.borrow_mut().pending = Some(pending.clone());
+            let this = instance.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = load_chart(&src, &pending).await;
+                if this.state.borrow().destroyed {
+                    return;
                 }
-                notify(&host, "organigramme:error", &JsValue::from_str(&message));
-            }
+                match result {
+                    Ok(chart) => this.render(chart, &options, lang),
+                    Err(err) => this.fail(texts.fetch_error(&err)),
+                }
+            });
         }
-    });
-}
-
-/// Renders a loaded chart into `host` at once, replacing what it holds, and
-/// dispatches `organigramme:ready`.
-pub fn render(host: HtmlElement, chart: Chart, options: &Options) {
-    let units = chart.len();
-    let fallback = children_of(&host);
-    let initial = InitialView { depth: options.depth, open: options.open };
-    let (label, mode) = (options.label.clone(), options.mode);
-    mount_to(host.clone(), move || view! { <Organigramme chart initial label mode /> }).forget();
-    for node in fallback {
-        let _ = host.remove_child(&node);
     }
-    notify(&host, "organigramme:ready", &JsValue::from_f64(units as f64));
+    instance
 }
 
-fn children_of(host: &Element) -> Vec<web_sys::Node> {
+fn inline_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "intégré à la page",
+        Lang::En => "inline in the page",
+    }
+}
+
+thread_local! {
+    /// Every chart on the page lives until destroyed, whether or not the
+    /// host keeps its JS handle.
+    static LIVE: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Instance {
+    pub fn new(host: HtmlElement) -> Rc<Instance> {
+        let instance = Rc::new(Instance { host, state: RefCell::new(State::default()) });
+        LIVE.with(|live| live.borrow_mut().push(instance.clone()));
+        instance
+    }
+
+    /// Renders a loaded chart at once, replacing the host's content.
+    pub fn render(&self, chart: Chart, options: &Options, lang: Lang) {
+        let units = chart.len();
+        let fallback = children_of(&self.host);
+        let (initial, label, mode) = (options.initial_view(), options.label.clone(), options.mode);
+        let slot = Rc::new(RefCell::new(None));
+        let ctx_slot = slot.clone();
+        let handle = mount_to(self.host.clone(), move || {
+            // Created inside the mount's owner, and kept for the JS handle.
+            let ctx = ChartCtx::provide(chart, initial, mode, Texts(lang));
+            *slot.borrow_mut() = Some(ctx);
+            view! { <Organigramme ctx label /> }
+        });
+        for node in &fallback {
+            let _ = self.host.remove_child(node);
+        }
+        {
+            let mut state = self.state.borrow_mut();
+            state.view = Some(Box::new(handle));
+            state.ctx = ctx_slot.borrow_mut().take();
+            state.fallback = fallback;
+        }
+        notify(&self.host, "organigramme:ready", &JsValue::from_f64(units as f64));
+    }
+
+    /// Shows a load failure above the host's content, which stays.
+    fn fail(&self, message: String) {
+        let first = self.host.first_child();
+        let text = message.clone();
+        let handle = mount_to(self.host.clone(), move || view! { <Alert message=text /> });
+        // The alert goes first, above the fallback it explains.
+        if let Some(alert) = self.host.last_child() {
+            let _ = self.host.insert_before(&alert, first.as_ref());
+        }
+        self.state.borrow_mut().view = Some(Box::new(handle));
+        notify(&self.host, "organigramme:error", &JsValue::from_str(&message));
+    }
+
+    /// Runs an action on the rendered chart; false before it has rendered.
+    pub fn dispatch(&self, action: impl FnOnce(&ChartCtx) -> Option<Action>) -> bool {
+        let ctx = self.state.borrow().ctx;
+        match ctx.and_then(|ctx| action(&ctx).map(|a| (ctx, a))) {
+            Some((ctx, action)) => {
+                ctx.dispatch(action);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes the chart and puts the host's original content back.
+    pub fn destroy(self: &Rc<Self>) {
+        LIVE.with(|live| live.borrow_mut().retain(|i| !Rc::ptr_eq(i, self)));
+        let (view, pending, fallback) = {
+            let mut state = self.state.borrow_mut();
+            state.destroyed = true;
+            state.ctx = None;
+            (state.view.take(), state.pending.take(), std::mem::take(&mut state.fallback))
+        };
+        if let Some(pending) = pending {
+            pending.borrow_mut().abort();
+        }
+        drop(view);
+        for node in fallback {
+            let _ = self.host.append_child(&node);
+        }
+    }
+}
+
+fn children_of(host: &Element) -> Vec<Node> {
     let nodes = host.child_nodes();
     (0..nodes.length()).filter_map(|i| nodes.item(i)).collect()
 }
 
-/// The standalone page: `#organigramme`, with `?src=` and `?open=1`.
-pub fn standalone() {
-    let Some(window) = web_sys::window() else { return };
-    let host = window.document().and_then(|d| d.get_element_by_id("organigramme"));
-    let Some(host) = host.and_then(|h| h.dyn_into::<HtmlElement>().ok()) else { return };
-    let params = window.location().search().ok().and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
-    let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let mut options = Options::default();
-    if let Some(src) = param("src").or_else(|| host.get_attribute("data-src")) {
-        options.src = src;
+/// Mounts every `[data-organigramme]` element of the page, once each. The
+/// standalone page's element (`data-organigramme="standalone"`) also reads
+/// the query string: `?src=`, `?open=`, `?mode=`, `?lang=`, `?depth=`.
+pub fn auto_mount() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(found) = document.query_selector_all("[data-organigramme]:not([data-organigramme-mounted])") else {
+        return;
+    };
+    for host in (0..found.length()).filter_map(|i| found.item(i)?.dyn_into::<HtmlElement>().ok()) {
+        let mut options = Options::from_element(&host);
+        if host.get_attribute("data-organigramme").as_deref() == Some("standalone") {
+            apply_query(&mut options);
+        }
+        let _ = host.set_attribute("data-organigramme-mounted", "");
+        mount(host, options);
     }
-    options.open = param("open").is_some_and(|v| v == "1" || v == "true");
-    options.mode = param("mode").as_deref().and_then(Mode::parse).unwrap_or_default();
-    mount(host, options);
+}
+
+fn apply_query(options: &mut Options) {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) {
+        for name in ["src", "open", "mode", "lang", "depth", "label"] {
+            if let Some(value) = params.get(name) {
+                options.set(name, &value);
+            }
+        }
+    }
 }

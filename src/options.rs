@@ -1,4 +1,8 @@
-//! What a host chooses when it mounts a chart.
+//! What a host chooses when it mounts a chart: from `data-*` attributes,
+//! from a JS options object (same names), or from the standalone page's query.
+
+use organigramme_core::{InitialView, Lang};
+use web_sys::Element;
 
 /// How the chart is presented. Both views render the same core state.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -22,23 +26,128 @@ impl Mode {
     }
 }
 
+/// Where the data comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A JSON file on the page's origin.
+    Url(String),
+    /// JSON text given inline (a `<script type="application/json">` child,
+    /// or the `data` option).
+    Inline(String),
+}
+
 /// Mount options. The defaults reproduce the DINUM site: a closed outer
 /// disclosure with the first level open inside.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// The JSON data file, same origin.
-    pub src: String,
+    pub source: Source,
     /// Start the outer disclosure open.
     pub open: bool,
-    /// The outer button's label; the French default when `None`.
+    /// The outer button's label; the default in `lang` when `None`.
     pub label: Option<String>,
-    /// Levels shown at first: 2 shows the root and its sub-units.
+    /// How many levels start open: 1 opens the root, showing its sub-units.
     pub depth: u32,
     pub mode: Mode,
+    /// The widget's own language; by default the host's nearest `lang`, else French.
+    pub lang: Option<Lang>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { src: "data/dinum-2024.json".into(), open: false, label: None, depth: 2, mode: Mode::List }
+        Options {
+            source: Source::Url("data/dinum-2024.json".into()),
+            open: false,
+            label: None,
+            depth: 1,
+            mode: Mode::List,
+            lang: None,
+        }
     }
+}
+
+/// A boolean option: present and not "false" or "0".
+fn is_on(value: &str) -> bool {
+    !matches!(value.trim(), "false" | "0")
+}
+
+impl Options {
+    pub fn initial_view(&self) -> InitialView {
+        InitialView { depth: self.depth.saturating_add(1), open: self.open }
+    }
+
+    /// Sets one option by name, as attributes, the JS API and the query
+    /// string spell them. Unknown names and unreadable values are ignored.
+    pub fn set(&mut self, name: &str, value: &str) {
+        match name {
+            "src" => self.source = Source::Url(value.to_owned()),
+            "open" => self.open = is_on(value),
+            "label" => self.label = Some(value.to_owned()).filter(|l| !l.trim().is_empty()),
+            "depth" => self.depth = value.trim().parse().unwrap_or(self.depth),
+            "mode" => self.mode = Mode::parse(value).unwrap_or(self.mode),
+            "lang" => self.lang = Lang::from_tag(value).or(self.lang),
+            _ => {}
+        }
+    }
+
+    /// From `data-src`, `data-mode`, `data-lang`, `data-open`, `data-label`
+    /// and `data-depth`, or an inline `<script type="application/json">` child.
+    pub fn from_element(element: &Element) -> Options {
+        let mut options = Options::default();
+        for name in ["src", "open", "label", "depth", "mode", "lang"] {
+            if let Some(value) = element.get_attribute(&format!("data-{name}")) {
+                options.set(name, &value);
+            }
+        }
+        let inline = element.query_selector(":scope > script[type='application/json']").ok().flatten();
+        if let Some(script) = inline.filter(|_| !element.has_attribute("data-src")) {
+            options.source = Source::Inline(script.text_content().unwrap_or_default());
+        }
+        options
+    }
+
+    /// From a JS object with the same names; `data` holds inline JSON, as a
+    /// string or an object.
+    pub fn from_js(value: &wasm_bindgen::JsValue) -> Options {
+        let mut options = Options::default();
+        if !value.is_object() {
+            return options;
+        }
+        for name in ["src", "open", "label", "depth", "mode", "lang"] {
+            let Ok(v) = js_sys::Reflect::get(value, &name.into()) else { continue };
+            if let Some(b) = v.as_bool() {
+                options.set(name, if b { "true" } else { "false" });
+            } else if let Some(n) = v.as_f64() {
+                options.set(name, &n.to_string());
+            } else if let Some(s) = v.as_string() {
+                options.set(name, &s);
+            }
+        }
+        if let Ok(data) = js_sys::Reflect::get(value, &"data".into()) {
+            let text = data.as_string().or_else(|| {
+                (!data.is_undefined() && !data.is_null())
+                    .then(|| js_sys::JSON::stringify(&data).ok().and_then(|s| s.as_string()))
+                    .flatten()
+            });
+            if let Some(text) = text {
+                options.source = Source::Inline(text);
+            }
+        }
+        options
+    }
+
+    /// The language for `host`: the option, else the nearest `lang`, else French.
+    pub fn lang_for(&self, host: &Element) -> Lang {
+        self.lang
+            .or_else(|| {
+                let nearest = host.closest("[lang]").ok().flatten()?;
+                Lang::from_tag(&nearest.get_attribute("lang")?)
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The page's own language tag, to tell whether the widget's differs.
+pub fn page_lang() -> Option<String> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    root.get_attribute("lang").filter(|l| !l.is_empty()).map(|l| l.to_ascii_lowercase())
 }

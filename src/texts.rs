@@ -1,80 +1,156 @@
-//! Every string the widget itself writes. The data's own text is never
-//! translated. French is the site's language; English comes with embedding.
+//! Every string the widget itself writes, in French and English. The data's
+//! own text is never translated.
 
 use crate::fetch::FetchError;
-use organigramme_core::{Announcement, Person, Unit};
+use organigramme_core::{Announcement, Lang, LoadError, Person, Unit};
 
-pub const DISCLOSURE_LABEL: &str = "Version accessible de l’organigramme";
-pub const EXPAND_ALL: &str = "Tout déplier";
-pub const COLLAPSE_ALL: &str = "Tout replier";
-pub const LINK_PREFIX: &str = "Site : ";
+/// The widget's strings in one language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Texts(pub Lang);
 
-pub fn announcement(a: Announcement) -> String {
-    match a {
-        Announcement::ExpandedAll { units } => format!("Tout est déplié : {units} unités affichées."),
-        Announcement::CollapsedAll => "Tout est replié : seul le premier niveau reste affiché.".into(),
-    }
-}
-
-pub fn fetch_error(err: &FetchError) -> String {
-    match err {
-        FetchError::Network { url } => {
-            format!("Impossible de charger l’organigramme : le fichier « {url} » est inaccessible (erreur réseau).")
-        }
-        FetchError::Status { url, status, status_text } => format!(
-            "Impossible de charger l’organigramme : le fichier « {url} » a répondu {status}{}{status_text}.",
-            if status_text.is_empty() { "" } else { " " }
-        ),
-        FetchError::OtherOrigin { url } => format!(
-            "Impossible de charger l’organigramme : « {url} » n’est pas sur le même site que la page."
-        ),
-        FetchError::Invalid { url, error } => {
-            format!("Le fichier « {url} » n’est pas valide — {error}.")
-        }
-    }
-}
-
-const MONTHS: [&str; 12] = [
+const MONTHS_FR: [&str; 12] = [
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
     "décembre",
 ];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
 
-/// "Organigramme daté du 17 janvier 2024", from a checked `YYYY-MM-DD`.
-pub fn dated(date: &str) -> String {
-    let month = date.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| MONTHS.get(m.wrapping_sub(1)));
-    let day = date.get(8..10).and_then(|d| d.parse::<u32>().ok());
-    match (day, month, date.get(0..4)) {
-        (Some(day), Some(month), Some(year)) => {
-            let day = if day == 1 { "1er".to_owned() } else { day.to_string() };
-            format!("Organigramme daté du {day} {month} {year}")
+impl Texts {
+    fn pick(self, fr: &'static str, en: &'static str) -> &'static str {
+        match self.0 {
+            Lang::Fr => fr,
+            Lang::En => en,
         }
-        _ => format!("Organigramme daté du {date}"),
+    }
+
+    pub fn disclosure_label(self) -> &'static str {
+        self.pick("Version accessible de l’organigramme", "Accessible version of the organisation chart")
+    }
+
+    pub fn expand_all(self) -> &'static str {
+        self.pick("Tout déplier", "Expand all")
+    }
+
+    pub fn collapse_all(self) -> &'static str {
+        self.pick("Tout replier", "Collapse all")
+    }
+
+    pub fn link_prefix(self) -> &'static str {
+        self.pick("Site : ", "Website: ")
+    }
+
+    pub fn source(self) -> &'static str {
+        "Source"
+    }
+
+    pub fn details_title(self) -> &'static str {
+        self.pick("Détails", "Details")
+    }
+
+    pub fn announcement(self, a: Announcement) -> String {
+        match (self.0, a) {
+            (Lang::Fr, Announcement::ExpandedAll { units }) => format!("Tout est déplié : {units} unités affichées."),
+            (Lang::En, Announcement::ExpandedAll { units }) => format!("Everything is expanded: {units} units shown."),
+            (Lang::Fr, Announcement::CollapsedAll) => "Tout est replié : seul le premier niveau reste affiché.".into(),
+            (Lang::En, Announcement::CollapsedAll) => "Everything is collapsed: only the first level is shown.".into(),
+        }
+    }
+
+    /// What failed and where: the URL and status, or the place in the file.
+    pub fn fetch_error(self, err: &FetchError) -> String {
+        let lead = self.pick("Impossible de charger l’organigramme : ", "The organisation chart could not be loaded: ");
+        let cause = match (self.0, err) {
+            (Lang::Fr, FetchError::Network { url }) => format!("le fichier « {url} » est inaccessible (erreur réseau)"),
+            (Lang::En, FetchError::Network { url }) => format!("the file “{url}” is unreachable (network error)"),
+            (Lang::Fr, FetchError::Status { url, status, status_text }) => {
+                format!("le fichier « {url} » a répondu {}", status_line(*status, status_text))
+            }
+            (Lang::En, FetchError::Status { url, status, status_text }) => {
+                format!("the file “{url}” answered {}", status_line(*status, status_text))
+            }
+            (Lang::Fr, FetchError::OtherOrigin { url }) => format!("« {url} » n’est pas sur le même site que la page"),
+            (Lang::En, FetchError::OtherOrigin { url }) => format!("“{url}” is not on the same site as the page"),
+            (Lang::Fr, FetchError::Timeout { url, seconds }) => {
+                format!("le fichier « {url} » n’a pas répondu en {seconds} secondes")
+            }
+            (Lang::En, FetchError::Timeout { url, seconds }) => {
+                format!("the file “{url}” did not answer within {seconds} seconds")
+            }
+            (Lang::Fr, FetchError::ContentType { url, content_type }) => {
+                format!("le fichier « {url} » est de type « {content_type} », pas JSON")
+            }
+            (Lang::En, FetchError::ContentType { url, content_type }) => {
+                format!("the file “{url}” is of type “{content_type}”, not JSON")
+            }
+            (_, FetchError::Invalid { url, error }) => return self.invalid(url, error),
+        };
+        format!("{lead}{cause}.")
+    }
+
+    /// A data file that is not valid, from a URL or inline.
+    pub fn invalid(self, source: &str, error: &LoadError) -> String {
+        match self.0 {
+            Lang::Fr => format!("Le fichier « {source} » n’est pas valide — {}.", error.message(Lang::Fr)),
+            Lang::En => format!("The file “{source}” is not valid — {}.", error.message(Lang::En)),
+        }
+    }
+
+    /// "Organigramme daté du 17 janvier 2024", from a checked `YYYY-MM-DD`.
+    pub fn dated(self, date: &str) -> String {
+        let month = date.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| m.checked_sub(1));
+        let day = date.get(8..10).and_then(|d| d.parse::<u32>().ok());
+        let parts = match (day, month, date.get(0..4)) {
+            (Some(day), Some(m), Some(year)) if m < 12 => Some((day, m, year)),
+            _ => None,
+        };
+        match (self.0, parts) {
+            (Lang::Fr, Some((day, m, year))) => {
+                let day = if day == 1 { "1er".to_owned() } else { day.to_string() };
+                format!("Organigramme daté du {day} {} {year}", MONTHS_FR[m])
+            }
+            (Lang::En, Some((day, m, year))) => format!("Organisation chart dated {day} {} {year}", MONTHS_EN[m]),
+            (Lang::Fr, None) => format!("Organigramme daté du {date}"),
+            (Lang::En, None) => format!("Organisation chart dated {date}"),
+        }
+    }
+
+    /// Between a role and a name: French typography puts a space before
+    /// the colon.
+    pub fn role_separator(self) -> &'static str {
+        self.pick(" : ", ": ")
+    }
+
+    /// "Chef du département : Ishan Bohjwani" — a person as the chart shows them.
+    pub fn person(self, p: &Person) -> String {
+        match &p.role {
+            Some(role) => format!("{role}{}{}", self.role_separator(), p.name),
+            None => p.name.clone(),
+        }
+    }
+
+    /// A unit's people in one sentence, for a treeitem's description.
+    pub fn people(self, people: &[Person]) -> String {
+        people.iter().map(|p| self.person(p)).collect::<Vec<_>>().join(" ; ")
+    }
+
+    /// Everything about a unit, spoken once when a leaf is activated.
+    pub fn details(self, unit: &Unit) -> String {
+        let mut parts = vec![unit.name.clone()];
+        parts.extend(unit.kind.clone());
+        parts.extend(unit.description.clone());
+        if !unit.people.is_empty() {
+            parts.push(self.people(&unit.people));
+        }
+        parts.join(". ")
     }
 }
 
-pub const SOURCE: &str = "Source";
-pub const DETAILS: &str = "Détails";
-
-/// "Chef du département : Ishan Bohjwani" — a person as the chart shows them.
-pub fn person(p: &Person) -> String {
-    match &p.role {
-        Some(role) => format!("{role} : {}", p.name),
-        None => p.name.clone(),
+fn status_line(status: u16, text: &str) -> String {
+    if text.is_empty() {
+        status.to_string()
+    } else {
+        format!("{status} {text}")
     }
-}
-
-/// A unit's people in one sentence, for a treeitem's description.
-pub fn people(people: &[Person]) -> String {
-    people.iter().map(person).collect::<Vec<_>>().join(" ; ")
-}
-
-/// Everything about a unit, spoken once when a leaf is activated.
-pub fn details(unit: &Unit) -> String {
-    let mut parts = vec![unit.name.clone()];
-    parts.extend(unit.kind.clone());
-    parts.extend(unit.description.clone());
-    if !unit.people.is_empty() {
-        parts.push(people(&unit.people));
-    }
-    parts.join(". ")
 }

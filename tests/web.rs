@@ -141,7 +141,7 @@ async fn large_charts_create_markup_only_for_opened_branches() {
     let (toggle, list) = branch(&host, "Unité 3");
     toggle.click();
     leptos::task::tick().await;
-    assert_eq!(list.query_selector_all(":scope > .og-unit").unwrap().length(), 10);
+    assert_eq!(list.query_selector_all(":scope > ul > .og-unit").unwrap().length(), 10);
     assert_eq!(host.query_selector_all(".og-unit").unwrap().length(), 21);
 
     // Closing keeps the markup, so reopening costs nothing.

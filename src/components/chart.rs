@@ -4,27 +4,31 @@ use super::tree::TreeItem;
 use super::unit::UnitItem;
 use crate::context::ChartCtx;
 use crate::events;
-use crate::options::Mode;
-use crate::texts;
+use crate::options::{page_lang, Mode};
 use leptos::prelude::*;
-use organigramme_core::{Action, Chart, InitialView};
+use organigramme_core::Action;
 
 /// The whole widget: the outer disclosure, and the chart region it shows.
 #[component]
-pub fn Organigramme(chart: Chart, initial: InitialView, label: Option<String>, mode: Mode) -> impl IntoView {
-    let meta = chart.meta.clone();
-    let root = chart.root();
-    let ctx = ChartCtx::provide(chart, initial, mode);
+pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
+    let (meta, root) = ctx.chart.with_value(|c| (c.meta.clone(), c.root()));
+    let (mode, texts) = (ctx.mode, ctx.texts);
+    // `lang` where it differs: the widget's strings from the page, and the
+    // data's text from the widget's strings.
+    let ui_lang = texts.0.tag();
+    let root_lang = (page_lang().as_deref().map(|l| l.split('-').next().unwrap_or(l)) != Some(ui_lang)).then_some(ui_lang);
+    let data_lang = meta.lang.clone().filter(|l| !l.to_ascii_lowercase().starts_with(ui_lang));
     let open = ctx.disclosure_open;
     let (disclosure_id, region_id, title_id) = ctx.prefix.with_value(|p| (p.disclosure(), p.region(), p.title()));
     let root_ref = NodeRef::<leptos::html::Div>::new();
-    let footer = meta.updated.as_deref().map(texts::dated).map(|dated| {
-        let source = meta.source.clone().map(|s| view! { " · " <a href=s>{texts::SOURCE}</a> });
+    let footer = meta.updated.as_deref().map(|d| texts.dated(d)).map(|dated| {
+        let source = meta.source.clone().map(|s| view! { " · " <a href=s>{texts.source()}</a> });
         view! { <p class="og-footer">{dated}{source}</p> }
     });
     view! {
         <div
             class="organigramme"
+            lang=root_lang
             node_ref=root_ref
             on:click=move |ev| events::on_click(ctx, ev.into())
             on:keydown=move |ev| events::on_keydown(ctx, ev)
@@ -44,20 +48,20 @@ pub fn Organigramme(chart: Chart, initial: InitialView, label: Option<String>, m
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 on:click=move |_| ctx.dispatch(Action::ToggleDisclosure)
             >
-                {label.unwrap_or_else(|| texts::DISCLOSURE_LABEL.to_owned())}
+                {label.unwrap_or_else(|| texts.disclosure_label().to_owned())}
             </button>
             <div class="og-chart" id=region_id hidden=move || (!open.get()).then_some("until-found")>
-                <p class="og-title" id=title_id.clone()>{meta.title.clone()}</p>
+                <p class="og-title" id=title_id.clone() lang=data_lang.clone()>{meta.title.clone()}</p>
                 <Toolbar />
                 {match mode {
                     Mode::List => view! {
-                        <ul class="og-tree" aria-labelledby=title_id>
+                        <ul class="og-tree" aria-labelledby=title_id lang=data_lang.clone()>
                             <UnitItem id=root />
                         </ul>
                     }.into_any(),
                     Mode::Tree => view! {
                         <div class="og-treeview">
-                            <ul role="tree" class="og-tree" aria-labelledby=title_id>
+                            <ul role="tree" class="og-tree" aria-labelledby=title_id lang=data_lang.clone()>
                                 <TreeItem id=root />
                             </ul>
                             <Details />

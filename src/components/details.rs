@@ -1,6 +1,5 @@
 use super::people::People;
 use crate::context::use_chart;
-use crate::texts;
 use leptos::prelude::*;
 
 /// The tree view's details region: the current unit's description, people
@@ -20,12 +19,12 @@ pub fn Details() -> impl IntoView {
             {unit.kind.map(|k| view! { <p class="og-kind">{k}</p> })}
             {unit.description.map(|d| view! { <p class="og-desc">{d}</p> })}
             <People people=unit.people />
-            {unit.url.map(|url| view! { <p class="og-link">{texts::LINK_PREFIX}<a href=url.clone()>{url.clone()}</a></p> })}
+            {unit.url.map(|url| view! { <p class="og-link">{ctx.texts.link_prefix()}<a href=url.clone()>{url.clone()}</a></p> })}
         }
     };
     view! {
         <section class="og-details" aria-labelledby=title_id.clone()>
-            <p class="og-details__title" id=title_id.clone()>{texts::DETAILS}</p>
+            <p class="og-details__title" id=title_id.clone()>{ctx.texts.details_title()}</p>
             {body}
         </section>
     }

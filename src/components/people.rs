@@ -1,14 +1,16 @@
+use crate::context::use_chart;
 use leptos::prelude::*;
 use organigramme_core::Person;
 
 /// The people of a unit, each with their role: "Chef du département : …".
 #[component]
 pub fn People(people: Vec<Person>) -> impl IntoView {
+    let separator = use_chart().texts.role_separator();
     (!people.is_empty()).then(|| {
         let items = people
             .into_iter()
             .map(|p| {
-                let role = p.role.map(|r| view! { <span class="og-role">{r}</span>" : " });
+                let role = p.role.map(|r| view! { <span class="og-role">{r}</span>{separator} });
                 view! { <li>{role}<span class="og-person">{p.name}</span></li> }
             })
             .collect_view();

@@ -1,5 +1,4 @@
 use crate::context::use_chart;
-use crate::texts;
 use leptos::prelude::*;
 use organigramme_core::Action;
 
@@ -11,10 +10,10 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <div class="og-toolbar">
             <button type="button" class="og-button" on:click=move |_| ctx.dispatch(Action::ExpandAll)>
-                {texts::EXPAND_ALL}
+                {ctx.texts.expand_all()}
             </button>
             <button type="button" class="og-button" on:click=move |_| ctx.dispatch(Action::CollapseAll)>
-                {texts::COLLAPSE_ALL}
+                {ctx.texts.collapse_all()}
             </button>
         </div>
         <p class="og-status" role="status">{move || ctx.status.get()}</p>

@@ -1,5 +1,4 @@
 use crate::context::use_chart;
-use crate::texts;
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use organigramme_core::UnitId;
@@ -14,7 +13,7 @@ pub fn TreeItem(id: UnitId) -> AnyView {
         ctx.chart.with_value(|c| (c[id].clone(), c.children(id).collect::<Vec<_>>(), c.level(id), c.position(id)));
     let (item_id, label_id, people_id) = ctx.prefix.with_value(|p| (p.focus_target(id), p.label(id), p.people(id)));
     let expanded = (!children.is_empty()).then(|| ctx.expanded(id));
-    let people = (!unit.people.is_empty()).then(|| texts::people(&unit.people));
+    let people = (!unit.people.is_empty()).then(|| ctx.texts.people(&unit.people));
     // The macro builds children before attributes: give each its own copy.
     let described_by = people.as_ref().map(|_| people_id.clone());
     let labelled_by = label_id.clone();

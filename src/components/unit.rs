@@ -1,6 +1,5 @@
 use super::people::People;
 use crate::context::use_chart;
-use crate::texts;
 use leptos::prelude::*;
 use organigramme_core::UnitId;
 
@@ -17,7 +16,9 @@ pub fn UnitItem(id: UnitId) -> AnyView {
     // Outside the button, so its name is the unit's name alone.
     let kind = unit.kind.map(|k| view! { <span class="og-kind">{k}</span> });
     let head = if children.is_empty() {
-        view! { <p class="og-label">{label}</p> }.into_any()
+        // Not a tab stop, but focusable when a host reveals this unit.
+        let label_id = ctx.prefix.with_value(|p| p.focus_target(id));
+        view! { <p class="og-label" id=label_id tabindex="-1">{label}</p> }.into_any()
     } else {
         let expanded = ctx.expanded(id);
         let (toggle_id, group_id) = ctx.prefix.with_value(|p| (p.focus_target(id), p.group(id)));
@@ -37,7 +38,7 @@ pub fn UnitItem(id: UnitId) -> AnyView {
     };
     let link = unit.url.map(|url| {
         let text = url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("mailto:");
-        view! { <p class="og-link">{texts::LINK_PREFIX}<a href=url.clone()>{text.to_owned()}</a></p> }
+        view! { <p class="og-link">{ctx.texts.link_prefix()}<a href=url.clone()>{text.to_owned()}</a></p> }
     });
     view! {
         <li class="og-unit" data-unit=id.index()>

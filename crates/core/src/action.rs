@@ -11,6 +11,9 @@ pub enum Action {
     /// Find-in-page revealed the unit's sub-units: the unit, its ancestors
     /// and the outer disclosure all open at once, as the browser expects.
     ExpandAndReveal(UnitId),
+    /// Makes a unit visible (its ancestors and the outer disclosure open)
+    /// and focuses it: a host's deep link.
+    Reveal(UnitId),
     ExpandAll,
     CollapseAll,
     FocusNext,

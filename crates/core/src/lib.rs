@@ -10,6 +10,7 @@ pub mod fold;
 pub mod generate;
 pub mod ids;
 pub mod keys;
+pub mod lang;
 pub mod load;
 pub mod nav;
 pub mod reduce;
@@ -19,6 +20,7 @@ pub mod view;
 
 pub use action::{Action, Announcement, Effect, FocusTarget};
 pub use chart::{Chart, Person, Unit, UnitId};
+pub use lang::Lang;
 pub use load::{parse, LoadError};
 pub use nav::{Items, Navigator};
 pub use reduce::reduce;

@@ -25,6 +25,13 @@ pub fn reduce(view: &mut ViewState, chart: &Chart, items: Items, action: Action)
             }
             set_expanded(view, chart, unit, true, &mut effects);
         }
+        Action::Reveal(unit) => {
+            set_disclosure(view, true, &mut effects);
+            for a in chart.ancestors(unit).collect::<Vec<_>>().into_iter().rev() {
+                set_expanded(view, chart, a, true, &mut effects);
+            }
+            focus(view, Some(unit), &mut effects);
+        }
         Action::ExpandAll => {
             for unit in chart.ids() {
                 set_expanded(view, chart, unit, true, &mut effects);

@@ -138,3 +138,20 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+impl LoadError {
+    /// The message in `lang`: place first, then the problem.
+    ///
+    /// ```
+    /// use organigramme_core::{parse, Lang};
+    /// let err = parse(r#"{"title": "T", "root": {"name": " "}}"#).unwrap_err();
+    /// assert_eq!(err.message(Lang::Fr), "root.name : la valeur est vide");
+    /// assert_eq!(err.message(Lang::En), "root.name: the value is empty");
+    /// ```
+    pub fn message(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Fr => self.to_string(),
+            crate::Lang::En => super::english::message(self),
+        }
+    }
+}

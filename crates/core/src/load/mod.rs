@@ -4,6 +4,7 @@
 //! flat (`"units"`: a list where each unit names its `"parent"`), as HR tools
 //! export it. Both become the same arena, in document order.
 
+mod english;
 mod error;
 mod fields;
 mod flat;

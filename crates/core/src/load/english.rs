@@ -1,0 +1,68 @@
+//! Load errors in English; the French text is their `Display`.
+
+use super::{Expected, LoadError, Problem, SyntaxProblem};
+
+pub(super) fn message(err: &LoadError) -> String {
+    match err {
+        LoadError::Syntax { line, column, problem } => format!("line {line}, column {column}: {}", syntax(problem)),
+        LoadError::Invalid { path, problem } => format!("{}: {}", place(path), self::problem(problem)),
+    }
+}
+
+fn place(path: &str) -> &str {
+    if path.is_empty() {
+        "document root"
+    } else {
+        path
+    }
+}
+
+fn syntax(problem: &SyntaxProblem) -> String {
+    match problem {
+        SyntaxProblem::Empty => "the file is empty".into(),
+        SyntaxProblem::Truncated => "the file ends before the JSON does (truncated)".into(),
+        SyntaxProblem::TrailingComma => "trailing comma before the closing bracket".into(),
+        SyntaxProblem::TooDeep => "nesting too deep".into(),
+        SyntaxProblem::Other(msg) => format!("invalid JSON ({msg})"),
+    }
+}
+
+fn expected(e: &Expected) -> &'static str {
+    match e {
+        Expected::Object => "an object",
+        Expected::Array => "an array",
+        Expected::String => "a string",
+        Expected::StringOrNull => "a string or null",
+    }
+}
+
+fn problem(p: &Problem) -> String {
+    match p {
+        Problem::WrongType(e) => format!("the value must be {}", expected(e)),
+        Problem::Missing(field) => format!("the required field “{field}” is missing"),
+        Problem::Blank => "the value is empty".into(),
+        Problem::UnknownField(name) => format!("the field “{name}” is unknown"),
+        Problem::ChildrenInFlatForm => "“children” does not exist in the flat form: use “parent”".into(),
+        Problem::BothRootAndUnits => "both “root” and “units” are present: keep one".into(),
+        Problem::NeitherRootNorUnits => "“root” or “units” is required".into(),
+        Problem::NoUnits => "the “units” list is empty".into(),
+        Problem::BadId(id) => format!(
+            "the id “{id}” is not valid (1 to 128 ASCII letters, digits, “-”, “_” or “.”, starting with a letter or digit)"
+        ),
+        Problem::DuplicateId { id, first } => format!("the id “{id}” is already used at {}", place(first)),
+        Problem::BadUrl(url) => {
+            format!("the link “{url}” is refused (only https:, http:, mailto: and relative links are accepted)")
+        }
+        Problem::BadLang(lang) => format!("the language “{lang}” is not a language tag (such as “fr”)"),
+        Problem::BadDate(date) => format!("the date “{date}” must be written YYYY-MM-DD"),
+        Problem::UnknownParent(id) => format!("the parent “{id}” does not exist"),
+        Problem::SelfParent(id) => format!("the unit “{id}” is its own parent"),
+        Problem::Cycle(ids) => format!("the parents form a loop: {}", ids.join(" → ")),
+        Problem::SeveralRoots { first, second } => {
+            format!("several units have no parent: “{first}” and “{second}” (only one root is allowed)")
+        }
+        Problem::NoRoot => "no unit is without a parent: exactly one root is required".into(),
+        Problem::TooDeep { limit } => format!("the hierarchy is deeper than {limit} levels"),
+        Problem::TooManyUnits { limit } => format!("the file has more than {limit} units"),
+    }
+}
