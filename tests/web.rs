@@ -150,3 +150,72 @@ async fn large_charts_create_markup_only_for_opened_branches() {
     assert_eq!(attr(&list, "hidden").as_deref(), Some("until-found"));
     assert_eq!(host.query_selector_all(".og-unit").unwrap().length(), 21);
 }
+
+/// A JS options object, as a host page would pass it.
+fn js_options(pairs: &[(&str, wasm_bindgen::JsValue)]) -> wasm_bindgen::JsValue {
+    let object = js_sys::Object::new();
+    for (name, value) in pairs {
+        js_sys::Reflect::set(&object, &(*name).into(), value).unwrap();
+    }
+    object.into()
+}
+
+#[wasm_bindgen_test]
+async fn the_js_api_mounts_inline_data_and_destroy_restores_the_host() {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_inner_html("<ul class=\"static\"><li>Liste statique</li></ul>");
+    document().body().unwrap().append_child(&host).unwrap();
+    let before = host.inner_html();
+
+    let chart = organigramme::mount(
+        host.clone(),
+        js_options(&[("data", DINUM.into()), ("open", true.into()), ("depth", 2.into())]),
+    );
+    assert!(host.query_selector(".static").unwrap().is_none());
+    // depth 2: the root and the departments are open.
+    let (etalab, _) = branch(&host, "Etalab");
+    assert_eq!(attr(&etalab, "aria-expanded").as_deref(), Some("true"));
+
+    assert!(chart.collapse_all());
+    leptos::task::tick().await;
+    assert_eq!(attr(&etalab, "aria-expanded").as_deref(), Some("false"));
+    assert!(chart.reveal("etalab-datalab"));
+    leptos::task::tick().await;
+    assert_eq!(attr(&etalab, "aria-expanded").as_deref(), Some("true"));
+    assert!(!chart.reveal("no-such-unit"));
+
+    chart.destroy();
+    assert_eq!(host.inner_html(), before);
+    assert!(document().query_selector(&format!("#{}", attr(&etalab, "id").unwrap())).unwrap().is_none());
+    assert!(!chart.expand_all(), "a destroyed chart does nothing");
+}
+
+#[wasm_bindgen_test]
+async fn english_strings_and_lang_attributes() {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let _chart = organigramme::mount(host.clone(), js_options(&[("data", DINUM.into()), ("lang", "en".into())]));
+    let disclosure = find(&host, ".og-disclosure");
+    assert_eq!(disclosure.text_content().unwrap(), "Accessible version of the organisation chart");
+    assert_eq!(find(&host, ".og-toolbar button").text_content().unwrap(), "Expand all");
+    assert_eq!(find(&host, ".og-footer").text_content().unwrap(), "Organisation chart dated 17 January 2024 · Source");
+    // The widget speaks English; the data stays French.
+    assert_eq!(attr(&find(&host, ".organigramme"), "lang").as_deref(), Some("en"));
+    assert_eq!(attr(&find(&host, ".og-tree"), "lang").as_deref(), Some("fr"));
+    assert!(host.text_content().unwrap().contains("Chef du département: Ishan Bohjwani"));
+}
+
+#[wasm_bindgen_test]
+async fn invalid_inline_data_leaves_the_fallback_under_an_alert() {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_inner_html("<p class=\"fallback\">Liste statique</p>");
+    document().body().unwrap().append_child(&host).unwrap();
+    let _chart = organigramme::mount(host.clone(), js_options(&[("data", "{\"title\": \"T\",}".into())]));
+    let alert = find(&host, "[role=alert]");
+    assert_eq!(
+        alert.text_content().unwrap(),
+        "Le fichier « intégré à la page » n’est pas valide — ligne 1, colonne 15 : virgule en trop avant la fermeture."
+    );
+    assert!(host.query_selector(".fallback").unwrap().is_some());
+    assert_eq!(host.first_element_child().unwrap(), alert.unchecked_into::<Element>());
+}
