@@ -72,7 +72,7 @@ test.describe('public/data', () => {
   }
 });
 
-const minimumCounts = { valid: 12, invalid: 25, 'invalid-semantic': 7 } as const;
+const minimumCounts = { valid: 12, invalid: 25, 'invalid-semantic': 7, 'refused-links': 10 } as const;
 
 for (const [folder, minimum] of Object.entries(minimumCounts)) {
   const dir = join(samplesDir, folder);
@@ -82,7 +82,8 @@ for (const [folder, minimum] of Object.entries(minimumCounts)) {
       expect(files.length, `JSON files in ${dir}`).toBeGreaterThanOrEqual(minimum);
     });
     for (const name of files) {
-      if (folder === 'invalid') {
+      // refused-links: a good file never has one, though the widget only drops the link.
+      if (folder === 'invalid' || folder === 'refused-links') {
         test(`${name} is rejected`, () => {
           const validate = compileSchema();
           expect(validate(readJson(join(dir, name))), 'the schema accepted an invalid sample').toBe(false);

@@ -77,6 +77,8 @@ pub struct Metadata {
 #[derive(Clone, Debug)]
 pub struct Chart {
     pub meta: Metadata,
+    /// What was refused without refusing the file, such as unsafe links.
+    pub warnings: Vec<crate::load::Warning>,
     units: Vec<Unit>,
     by_id: HashMap<String, UnitId>,
 }
@@ -133,14 +135,14 @@ impl ChartBuilder {
         self.units[index].id = id;
     }
 
-    pub(crate) fn finish(self, meta: Metadata) -> Chart {
+    pub(crate) fn finish(self, meta: Metadata, warnings: Vec<crate::load::Warning>) -> Chart {
         let by_id = self
             .units
             .iter()
             .enumerate()
             .map(|(i, u)| (u.id.clone(), UnitId(i as u32)))
             .collect();
-        Chart { meta, units: self.units, by_id }
+        Chart { meta, warnings, units: self.units, by_id }
     }
 }
 

@@ -21,7 +21,7 @@ pub mod view;
 pub use action::{Action, Announcement, Effect, FocusTarget};
 pub use chart::{Chart, Person, Unit, UnitId};
 pub use lang::Lang;
-pub use load::{parse, LoadError};
+pub use load::{parse, parse_bytes, LoadError, Warning};
 pub use nav::{Items, Navigator};
 pub use reduce::reduce;
 pub use view::{InitialView, ItemState, ViewState};

@@ -1,8 +1,9 @@
 //! The sample corpus shared with the JSON Schema test (`tests/e2e/schema.spec.ts`):
 //! the Rust validator must accept every `valid/` file and reject every
-//! `invalid/` and `invalid-semantic/` one. Also loads every shipped data file.
+//! `invalid/` and `invalid-semantic/` one, and load every `refused-links/` one
+//! with a warning. Also loads every shipped data file.
 
-use organigramme_core::load::{parse, LoadError, Problem, SyntaxProblem};
+use organigramme_core::load::{parse, LoadError, Problem, SyntaxProblem, Warning};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -66,6 +67,23 @@ fn every_valid_sample_loads() {
 fn every_invalid_sample_is_refused() {
     let count = check_all("invalid", |text| must_be_refused(text).map(|_| ()));
     assert!(count >= 5, "only {count} invalid samples");
+}
+
+#[test]
+fn every_refused_link_sample_loads_with_a_warning_and_without_the_link() {
+    let count = check_all("refused-links", |text| {
+        let chart = parse(text).map_err(|e| format!("refused: {e}"))?;
+        let [Warning::RefusedLink { unit, .. }] = chart.warnings.as_slice() else {
+            return Err(format!("expected one warning, got {:?}", chart.warnings));
+        };
+        match chart.ids().find(|&u| &chart[u].name == unit) {
+            Some(u) if chart[u].url.is_none() => Ok(()),
+            Some(_) => Err(format!("the unit {unit:?} kept its link")),
+            None if unit.is_empty() && chart.meta.source.is_none() => Ok(()),
+            None => Err(format!("the warning names no unit of the chart: {unit:?}")),
+        }
+    });
+    assert!(count >= 10, "only {count} refused-link samples");
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! and a sample that fails, written inline. Failures are checked down to the
 //! error's path, its problem and the French message the widget shows.
 
-use organigramme_core::load::{parse, Expected, LoadError, Problem, SyntaxProblem, MAX_DEPTH};
-use organigramme_core::Chart;
+use organigramme_core::load::{parse, Expected, LoadError, Problem, SyntaxProblem, Warning, MAX_DEPTH};
+use organigramme_core::{Chart, Lang};
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -54,7 +54,13 @@ fn ids(chart: &Chart) -> Vec<String> {
 
 const WRONG_STRING: &str = "la valeur doit être une chaîne de caractères";
 const BAD_ID_TAIL: &str = "n’est pas valide (1 à 128 caractères parmi lettres ASCII, chiffres, « - », « _ » et « . », commençant par une lettre ou un chiffre)";
-const BAD_URL_TAIL: &str = "est refusé (seuls https:, http:, mailto: et les liens relatifs sont acceptés)";
+/// A link outside the allow-list is dropped with a warning; the file loads.
+fn warned(text: &str, path: &str, unit: &str, url: &str) -> Chart {
+    let chart = ok(text);
+    let expected = Warning::RefusedLink { path: path.to_owned(), unit: unit.to_owned(), url: url.to_owned() };
+    assert_eq!(chart.warnings, [expected], "for {text:?}");
+    chart
+}
 
 // ---------------------------------------------------------------------------
 // Document metadata
@@ -158,11 +164,11 @@ fn updated_refuses_dates_that_do_not_exist_or_are_badly_written() {
 fn source_must_be_an_allowed_link() {
     let chart = ok(r#"{"title": "T", "source": "https://www.numerique.gouv.fr/dinum/", "root": {"name": "R"}}"#);
     assert_eq!(chart.meta.source.as_deref(), Some("https://www.numerique.gouv.fr/dinum/"));
-    refused(
-        r#"{"title": "T", "source": "javascript:alert(1)", "root": {"name": "R"}}"#,
-        "source",
-        Problem::BadUrl("javascript:alert(1)".into()),
-        &format!("source : le lien « javascript:alert(1) » {BAD_URL_TAIL}"),
+    let chart = warned(r#"{"title": "T", "source": "javascript:alert(1)", "root": {"name": "R"}}"#, "source", "", "javascript:alert(1)");
+    assert_eq!(chart.meta.source, None);
+    assert_eq!(
+        chart.warnings[0].message(Lang::Fr),
+        "Le lien « javascript:alert(1) » (source) est refusé : il n’est pas affiché."
     );
 }
 
@@ -559,11 +565,11 @@ fn dangerous_or_unknown_schemes_are_refused() {
     ] {
         let text = with_child(&format!(r#"{{"name": "C", "url": "{url}"}}"#));
         let unescaped = url.replace("\\t", "\t");
-        refused(
-            &text,
-            "root.children[0].url",
-            Problem::BadUrl(unescaped.clone()),
-            &format!("root.children[0].url : le lien « {unescaped} » {BAD_URL_TAIL}"),
+        let chart = warned(&text, "root.children[0].url", "C", &unescaped);
+        assert_eq!(chart[chart.find("c").unwrap()].url, None, "the unit is shown without the link");
+        assert_eq!(
+            chart.warnings[0].message(Lang::Fr),
+            format!("Le lien « {unescaped} » de l’unité « C » (root.children[0].url) est refusé : l’unité est affichée sans lien.")
         );
     }
 }
@@ -719,11 +725,11 @@ fn flat_unit_fields_follow_the_same_rules() {
         Problem::BadId("a b".into()),
         &format!("units[1].id : l’identifiant « a b » {BAD_ID_TAIL}"),
     );
-    refused(
+    warned(
         &flat(&format!(r#"{FLAT_ROOT}, {{"id": "a", "name": "A", "parent": "r", "url": "javascript:x"}}"#)),
         "units[1].url",
-        Problem::BadUrl("javascript:x".into()),
-        &format!("units[1].url : le lien « javascript:x » {BAD_URL_TAIL}"),
+        "A",
+        "javascript:x",
     );
     refused(
         &flat(&format!(r#"{FLAT_ROOT}, {{"id": "a", "parent": "r"}}"#)),
@@ -767,7 +773,8 @@ fn assert_too_deep(e: &LoadError) {
     assert!(too_deep, "expected a too-deep error, got {e:?}");
     let message = e.to_string();
     assert!(
-        message.ends_with("la hiérarchie dépasse 50 niveaux") || message.ends_with("imbrication trop profonde"),
+        message.ends_with("la hiérarchie dépasse 50 niveaux")
+            || message.ends_with("imbrication trop profonde (plus de 128 niveaux JSON ; la hiérarchie est limitée à 50 niveaux)"),
         "{message}"
     );
 }

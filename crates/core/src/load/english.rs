@@ -6,6 +6,11 @@ pub(super) fn message(err: &LoadError) -> String {
     match err {
         LoadError::Syntax { line, column, problem } => format!("line {line}, column {column}: {}", syntax(problem)),
         LoadError::Invalid { path, problem } => format!("{}: {}", place(path), self::problem(problem)),
+        LoadError::TooLarge { bytes, limit } => format!(
+            "the file is {}, over the limit of {}",
+            super::error::megabytes(*bytes, '.'),
+            super::error::megabytes(*limit, '.')
+        ),
     }
 }
 
@@ -20,9 +25,15 @@ fn place(path: &str) -> &str {
 fn syntax(problem: &SyntaxProblem) -> String {
     match problem {
         SyntaxProblem::Empty => "the file is empty".into(),
+        SyntaxProblem::ByteOrderMark => "the file starts with a byte-order mark (BOM): save it as UTF-8 without BOM".into(),
+        SyntaxProblem::InvalidUtf8 => "invalid bytes: the file is not encoded in UTF-8".into(),
         SyntaxProblem::Truncated => "the file ends before the JSON does (truncated)".into(),
         SyntaxProblem::TrailingComma => "trailing comma before the closing bracket".into(),
-        SyntaxProblem::TooDeep => "nesting too deep".into(),
+        SyntaxProblem::TooDeep => format!(
+            "nesting too deep (more than {} JSON levels; the hierarchy is limited to {} levels)",
+            super::MAX_JSON_NESTING,
+            super::MAX_DEPTH
+        ),
         SyntaxProblem::Other(msg) => format!("invalid JSON ({msg})"),
     }
 }
@@ -50,9 +61,6 @@ fn problem(p: &Problem) -> String {
             "the id “{id}” is not valid (1 to 128 ASCII letters, digits, “-”, “_” or “.”, starting with a letter or digit)"
         ),
         Problem::DuplicateId { id, first } => format!("the id “{id}” is already used at {}", place(first)),
-        Problem::BadUrl(url) => {
-            format!("the link “{url}” is refused (only https:, http:, mailto: and relative links are accepted)")
-        }
         Problem::BadLang(lang) => format!("the language “{lang}” is not a language tag (such as “fr”)"),
         Problem::BadDate(date) => format!("the date “{date}” must be written YYYY-MM-DD"),
         Problem::UnknownParent(id) => format!("the parent “{id}” does not exist"),

@@ -10,11 +10,25 @@ pub enum LoadError {
     /// The JSON does not follow the format. `path` is a JSON path such as
     /// `root.children[3].people[0].name`; empty for the document itself.
     Invalid { path: String, problem: Problem },
+    /// The file is larger than the limit, in bytes.
+    TooLarge { bytes: usize, limit: usize },
+}
+
+/// Something refused without refusing the file: the chart loads without it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// A link outside the allow-list; the unit is shown without it. `unit`
+    /// is the unit's name, empty for the chart's `source`.
+    RefusedLink { path: String, unit: String, url: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyntaxProblem {
     Empty,
+    /// A byte-order mark (UTF-8 or UTF-16) before the JSON.
+    ByteOrderMark,
+    /// Bytes that are not UTF-8.
+    InvalidUtf8,
     Truncated,
     TrailingComma,
     TooDeep,
@@ -42,7 +56,6 @@ pub enum Problem {
     NoUnits,
     BadId(String),
     DuplicateId { id: String, first: String },
-    BadUrl(String),
     BadLang(String),
     BadDate(String),
     UnknownParent(String),
@@ -58,9 +71,18 @@ impl fmt::Display for SyntaxProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SyntaxProblem::Empty => write!(f, "le fichier est vide"),
+            SyntaxProblem::ByteOrderMark => {
+                write!(f, "le fichier commence par une marque d’ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM")
+            }
+            SyntaxProblem::InvalidUtf8 => write!(f, "octets invalides : le fichier n’est pas encodé en UTF-8"),
             SyntaxProblem::Truncated => write!(f, "le fichier s’arrête avant la fin du JSON (tronqué)"),
             SyntaxProblem::TrailingComma => write!(f, "virgule en trop avant la fermeture"),
-            SyntaxProblem::TooDeep => write!(f, "imbrication trop profonde"),
+            SyntaxProblem::TooDeep => write!(
+                f,
+                "imbrication trop profonde (plus de {} niveaux JSON ; la hiérarchie est limitée à {} niveaux)",
+                super::MAX_JSON_NESTING,
+                super::MAX_DEPTH
+            ),
             SyntaxProblem::Other(msg) => write!(f, "JSON invalide ({msg})"),
         }
     }
@@ -97,10 +119,6 @@ impl fmt::Display for Problem {
             Problem::DuplicateId { id, first } => {
                 write!(f, "l’identifiant « {id} » est déjà utilisé en {}", place(first))
             }
-            Problem::BadUrl(url) => write!(
-                f,
-                "le lien « {url} » est refusé (seuls https:, http:, mailto: et les liens relatifs sont acceptés)"
-            ),
             Problem::BadLang(lang) => write!(f, "la langue « {lang} » n’est pas un code de langue (par exemple « fr »)"),
             Problem::BadDate(date) => write!(f, "la date « {date} » doit s’écrire AAAA-MM-JJ"),
             Problem::UnknownParent(id) => write!(f, "le parent « {id} » n’existe pas"),
@@ -113,6 +131,37 @@ impl fmt::Display for Problem {
             Problem::NoRoot => write!(f, "aucune unité sans parent : il faut exactement une racine"),
             Problem::TooDeep { limit } => write!(f, "la hiérarchie dépasse {limit} niveaux"),
             Problem::TooManyUnits { limit } => write!(f, "le fichier dépasse {limit} unités"),
+        }
+    }
+}
+
+/// "60,0 Mo" in French, "60.0 MB" in English (decimal megabytes).
+pub(super) fn megabytes(bytes: usize, decimal: char) -> String {
+    let tenths = (bytes as u64 * 10 + 500_000) / 1_000_000;
+    let unit = if decimal == ',' { "Mo" } else { "MB" };
+    format!("{}{decimal}{} {unit}", tenths / 10, tenths % 10)
+}
+
+impl Warning {
+    /// The warning in `lang`, naming the unit and the place.
+    ///
+    /// ```
+    /// use organigramme_core::{parse, Lang};
+    /// let chart = parse(r#"{"title": "T", "root": {"name": "A", "url": "javascript:x"}}"#).unwrap();
+    /// assert_eq!(chart.warnings[0].message(Lang::Fr),
+    ///     "Le lien « javascript:x » de l’unité « A » (root.url) est refusé : l’unité est affichée sans lien.");
+    /// ```
+    pub fn message(&self, lang: crate::Lang) -> String {
+        let Warning::RefusedLink { path, unit, url } = self;
+        match (lang, unit.is_empty()) {
+            (crate::Lang::Fr, false) => {
+                format!("Le lien « {url} » de l’unité « {unit} » ({path}) est refusé : l’unité est affichée sans lien.")
+            }
+            (crate::Lang::Fr, true) => format!("Le lien « {url} » ({path}) est refusé : il n’est pas affiché."),
+            (crate::Lang::En, false) => {
+                format!("The link “{url}” of the unit “{unit}” ({path}) is refused: the unit is shown without it.")
+            }
+            (crate::Lang::En, true) => format!("The link “{url}” ({path}) is refused: it is not shown."),
         }
     }
 }
@@ -133,6 +182,12 @@ impl fmt::Display for LoadError {
                 write!(f, "ligne {line}, colonne {column} : {problem}")
             }
             LoadError::Invalid { path, problem } => write!(f, "{} : {problem}", place(path)),
+            LoadError::TooLarge { bytes, limit } => write!(
+                f,
+                "le fichier fait {}, au-delà de la limite de {}",
+                megabytes(*bytes, ','),
+                megabytes(*limit, ',')
+            ),
         }
     }
 }

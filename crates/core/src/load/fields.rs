@@ -1,6 +1,6 @@
 //! Reading the fields of one JSON object, with its path for error messages.
 
-use super::{Expected, LoadError, Problem};
+use super::{Expected, LoadError, Problem, Warning};
 use crate::url::is_allowed_url;
 use serde_json::{Map, Value};
 
@@ -89,8 +89,17 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub(super) fn url(&self, key: &str) -> Result<Option<String>, LoadError> {
-        self.checked_str(key, |u| is_allowed_url(u).then_some(()).ok_or_else(|| Problem::BadUrl(u.into())))
+    /// An optional link: kept when the allow-list accepts it, else dropped
+    /// with a warning naming `unit` (the file still loads).
+    pub(super) fn link(&self, key: &str, unit: &str, warnings: &mut Vec<Warning>) -> Result<Option<String>, LoadError> {
+        match self.optional_str(key)? {
+            Some(url) if is_allowed_url(url) => Ok(Some(url.to_owned())),
+            Some(url) => {
+                warnings.push(Warning::RefusedLink { path: self.at(key), unit: unit.to_owned(), url: url.to_owned() });
+                Ok(None)
+            }
+            None => Ok(None),
+        }
     }
 
     pub(super) fn optional_array(&self, key: &str) -> Result<&'a [Value], LoadError> {

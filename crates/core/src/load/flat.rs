@@ -3,7 +3,7 @@
 
 use super::fields::{invalid, Fields};
 use super::unit::{read_id, read_unit, UNIT_KEYS};
-use super::{Expected, LoadError, Problem, MAX_DEPTH, MAX_UNITS};
+use super::{Expected, LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
 use crate::chart::{ChartBuilder, UnitData, UnitId};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -13,7 +13,7 @@ struct Row {
     parent: Option<String>,
 }
 
-pub(super) fn build(units: &Value) -> Result<ChartBuilder, LoadError> {
+pub(super) fn build(units: &Value, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
     let items = match units {
         Value::Array(items) => items,
         _ => return Err(invalid("units".into(), Problem::WrongType(Expected::Array))),
@@ -24,7 +24,7 @@ pub(super) fn build(units: &Value) -> Result<ChartBuilder, LoadError> {
     if items.len() > MAX_UNITS {
         return Err(invalid("units".into(), Problem::TooManyUnits { limit: MAX_UNITS }));
     }
-    let rows = items.iter().enumerate().map(|(i, item)| read_row(item, i)).collect::<Result<Vec<_>, _>>()?;
+    let rows = items.iter().enumerate().map(|(i, item)| read_row(item, i, warnings)).collect::<Result<Vec<_>, _>>()?;
     let index = index_ids(&rows)?;
     let root = find_root(&rows)?;
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); rows.len()];
@@ -57,7 +57,7 @@ fn path(i: usize, key: &str) -> String {
     format!("units[{i}].{key}")
 }
 
-fn read_row(item: &Value, i: usize) -> Result<Row, LoadError> {
+fn read_row(item: &Value, i: usize, warnings: &mut Vec<Warning>) -> Result<Row, LoadError> {
     let fields = Fields::of(item, format!("units[{i}]"))?;
     if fields.get("children").is_some() {
         return Err(invalid(fields.at("children"), Problem::ChildrenInFlatForm));
@@ -65,7 +65,7 @@ fn read_row(item: &Value, i: usize) -> Result<Row, LoadError> {
     let mut keys = UNIT_KEYS.to_vec();
     keys.push("parent");
     fields.only(&keys)?;
-    let mut data = read_unit(&fields)?;
+    let mut data = read_unit(&fields, warnings)?;
     data.id = read_id(&fields)?.ok_or_else(|| fields.error(Problem::Missing("id")))?;
     let parent = match fields.get("parent") {
         None => return Err(fields.error(Problem::Missing("parent"))),

@@ -11,7 +11,7 @@ mod flat;
 mod nested;
 mod unit;
 
-pub use error::{Expected, LoadError, Problem, SyntaxProblem};
+pub use error::{Expected, LoadError, Problem, SyntaxProblem, Warning};
 
 use crate::chart::{Chart, Metadata};
 use fields::Fields;
@@ -21,6 +21,41 @@ use serde_json::Value;
 pub const MAX_DEPTH: usize = 50;
 /// Most units accepted in one chart.
 pub const MAX_UNITS: usize = 250_000;
+/// Largest file accepted, in bytes (32 MiB): a 100,000-unit chart with a
+/// person per unit is about 13 MB.
+pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+/// Deepest JSON nesting the parser follows (serde_json's limit), so that no
+/// input can overflow the stack.
+pub const MAX_JSON_NESTING: usize = 128;
+
+/// Parses and validates a data file given as bytes, as a server sends it:
+/// checks the size, refuses a byte-order mark, and locates bytes that are
+/// not UTF-8 by line and column.
+///
+/// ```
+/// use organigramme_core::load::{parse_bytes, LoadError, SyntaxProblem};
+/// let err = parse_bytes(b"{\n  \"title\": \"\xff\"}").unwrap_err();
+/// assert_eq!(err, LoadError::Syntax { line: 2, column: 13, problem: SyntaxProblem::InvalidUtf8 });
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Chart, LoadError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES });
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(LoadError::Syntax { line: 1, column: 1, problem: SyntaxProblem::ByteOrderMark });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            // Columns count characters, as the parser's do.
+            let column = 1 + String::from_utf8_lossy(&valid[line_start..]).chars().count();
+            Err(LoadError::Syntax { line, column, problem: SyntaxProblem::InvalidUtf8 })
+        }
+    }
+}
 
 /// Parses and validates a data file.
 ///
@@ -32,26 +67,33 @@ pub const MAX_UNITS: usize = 250_000;
 /// assert!(matches!(err, LoadError::Syntax { line: 3, column: 1, .. }));
 /// ```
 pub fn parse(text: &str) -> Result<Chart, LoadError> {
+    if text.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge { bytes: text.len(), limit: MAX_BYTES });
+    }
+    if text.starts_with('\u{feff}') {
+        return Err(LoadError::Syntax { line: 1, column: 1, problem: SyntaxProblem::ByteOrderMark });
+    }
     if text.trim().is_empty() {
         return Err(LoadError::Syntax { line: 1, column: 1, problem: SyntaxProblem::Empty });
     }
     let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
     let top = Fields::of(&value, String::new())?;
     top.only(&["$schema", "title", "lang", "updated", "source", "root", "units"])?;
+    let mut warnings = Vec::new();
     let meta = Metadata {
         title: top.name("title")?,
         lang: top.checked_str("lang", |l| is_lang(l).then_some(()).ok_or_else(|| Problem::BadLang(l.into())))?,
         updated: top.checked_str("updated", |d| is_date(d).then_some(()).ok_or_else(|| Problem::BadDate(d.into())))?,
-        source: top.url("source")?,
+        source: top.link("source", "", &mut warnings)?,
     };
     top.optional_str("$schema")?;
     let builder = match (top.get("root"), top.get("units")) {
         (Some(_), Some(_)) => return Err(top.error(Problem::BothRootAndUnits)),
         (None, None) => return Err(top.error(Problem::NeitherRootNorUnits)),
-        (Some(root), None) => nested::build(root)?,
-        (None, Some(units)) => flat::build(units)?,
+        (Some(root), None) => nested::build(root, &mut warnings)?,
+        (None, Some(units)) => flat::build(units, &mut warnings)?,
     };
-    Ok(builder.finish(meta))
+    Ok(builder.finish(meta, warnings))
 }
 
 fn syntax_error(err: serde_json::Error) -> LoadError {

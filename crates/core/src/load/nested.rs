@@ -2,7 +2,7 @@
 
 use super::fields::{invalid, Fields};
 use super::unit::{read_id, read_unit, UNIT_KEYS};
-use super::{LoadError, Problem, MAX_DEPTH, MAX_UNITS};
+use super::{LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
 use crate::chart::{ChartBuilder, UnitData, UnitId};
 use crate::ids::{path_id, slug};
 use serde_json::Value;
@@ -14,21 +14,22 @@ struct Pending {
     slugs: Vec<String>,
 }
 
-pub(super) fn build(root: &Value) -> Result<ChartBuilder, LoadError> {
-    let mut walk = Walk { builder: ChartBuilder::new(), pending: Vec::new(), seen: HashMap::new() };
+pub(super) fn build(root: &Value, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
+    let mut walk = Walk { builder: ChartBuilder::new(), pending: Vec::new(), seen: HashMap::new(), warnings };
     walk.unit(root, "root".to_owned(), None, &[])?;
     walk.derive_missing_ids();
     Ok(walk.builder)
 }
 
-struct Walk {
+struct Walk<'w> {
     builder: ChartBuilder,
+    warnings: &'w mut Vec<Warning>,
     pending: Vec<Pending>,
     /// Explicit ids and the path where each first appeared.
     seen: HashMap<String, String>,
 }
 
-impl Walk {
+impl Walk<'_> {
     fn unit(&mut self, value: &Value, path: String, parent: Option<UnitId>, slugs: &[String]) -> Result<(), LoadError> {
         let fields = Fields::of(value, path)?;
         let mut keys = UNIT_KEYS.to_vec();
@@ -41,7 +42,7 @@ impl Walk {
         if parent.is_some() && slugs.len() + 2 > MAX_DEPTH {
             return Err(fields.error(Problem::TooDeep { limit: MAX_DEPTH }));
         }
-        let mut data: UnitData = read_unit(&fields)?;
+        let mut data: UnitData = read_unit(&fields, self.warnings)?;
         let explicit = read_id(&fields)?;
         if let Some(id) = &explicit {
             if let Some(first) = self.seen.get(id) {

@@ -1,7 +1,7 @@
 //! The fields both forms share: a unit's texts, link and people.
 
 use super::fields::Fields;
-use super::{LoadError, Problem};
+use super::{LoadError, Problem, Warning};
 use crate::chart::{Person, UnitData};
 use crate::ids::is_valid_id;
 
@@ -9,20 +9,21 @@ use crate::ids::is_valid_id;
 pub(super) const UNIT_KEYS: [&str; 7] = ["id", "name", "short_name", "kind", "description", "url", "people"];
 
 /// Reads everything but the id and the structure.
-pub(super) fn read_unit(unit: &Fields) -> Result<UnitData, LoadError> {
+pub(super) fn read_unit(unit: &Fields, warnings: &mut Vec<Warning>) -> Result<UnitData, LoadError> {
     let mut people = Vec::new();
     for (i, person) in unit.optional_array("people")?.iter().enumerate() {
         let person = Fields::of(person, format!("{}[{i}]", unit.at("people")))?;
         person.only(&["name", "role"])?;
         people.push(Person { name: person.name("name")?, role: person.text("role")? });
     }
+    let name = unit.name("name")?;
     Ok(UnitData {
         id: String::new(),
-        name: unit.name("name")?,
+        url: unit.link("url", &name, warnings)?,
+        name,
         short_name: unit.text("short_name")?,
         kind: unit.text("kind")?,
         description: unit.text("description")?,
-        url: unit.url("url")?,
         people,
     })
 }
