@@ -407,9 +407,24 @@ fn ids_breaking_the_rule_are_refused() {
             &text,
             "root.children[0].id",
             Problem::BadId(id.into()),
-            &format!("root.children[0].id : l’identifiant « {id} » {BAD_ID_TAIL}"),
+            &format!("root.children[0].id : l’identifiant « {} » {BAD_ID_TAIL}", echoed(id)),
         );
     }
+}
+
+/// How a message echoes a long value: its first 60 characters, then "…".
+fn echoed(value: &str) -> String {
+    if value.chars().count() > 60 {
+        format!("{}…", value.chars().take(60).collect::<String>())
+    } else {
+        value.to_owned()
+    }
+}
+
+#[test]
+fn echoed_values_cannot_hide_or_reorder_a_message() {
+    let e = err(&with_child(r#"{"id": "a\u202eb", "name": "C"}"#));
+    assert_eq!(e.to_string(), format!("root.children[0].id : l’identifiant « aU+202Eb » {BAD_ID_TAIL}"));
 }
 
 #[test]
@@ -567,9 +582,11 @@ fn dangerous_or_unknown_schemes_are_refused() {
         let unescaped = url.replace("\\t", "\t");
         let chart = warned(&text, "root.children[0].url", "C", &unescaped);
         assert_eq!(chart[chart.find("c").unwrap()].url, None, "the unit is shown without the link");
+        // Control characters are spelled out, never echoed raw.
+        let echoed = url.replace("\\t", "U+0009");
         assert_eq!(
             chart.warnings[0].message(Lang::Fr),
-            format!("Le lien « {unescaped} » de l’unité « C » (root.children[0].url) est refusé : l’unité est affichée sans lien.")
+            format!("Le lien « {echoed} » de l’unité « C » (root.children[0].url) est refusé : l’unité est affichée sans lien.")
         );
     }
 }

@@ -1,5 +1,6 @@
 //! Load errors in English; the French text is their `Display`.
 
+use super::error::shown;
 use super::{Expected, LoadError, Problem, SyntaxProblem};
 
 pub(super) fn message(err: &LoadError) -> String {
@@ -14,11 +15,11 @@ pub(super) fn message(err: &LoadError) -> String {
     }
 }
 
-fn place(path: &str) -> &str {
+fn place(path: &str) -> String {
     if path.is_empty() {
-        "document root"
+        "document root".into()
     } else {
-        path
+        shown(path)
     }
 }
 
@@ -52,22 +53,23 @@ fn problem(p: &Problem) -> String {
         Problem::WrongType(e) => format!("the value must be {}", expected(e)),
         Problem::Missing(field) => format!("the required field “{field}” is missing"),
         Problem::Blank => "the value is empty".into(),
-        Problem::UnknownField(name) => format!("the field “{name}” is unknown"),
+        Problem::UnknownField(name) => format!("the field “{}” is unknown", shown(name)),
         Problem::ChildrenInFlatForm => "“children” does not exist in the flat form: use “parent”".into(),
         Problem::BothRootAndUnits => "both “root” and “units” are present: keep one".into(),
         Problem::NeitherRootNorUnits => "“root” or “units” is required".into(),
         Problem::NoUnits => "the “units” list is empty".into(),
         Problem::BadId(id) => format!(
-            "the id “{id}” is not valid (1 to 128 ASCII letters, digits, “-”, “_” or “.”, starting with a letter or digit)"
+            "the id “{}” is not valid (1 to 128 ASCII letters, digits, “-”, “_” or “.”, starting with a letter or digit)",
+            shown(id)
         ),
-        Problem::DuplicateId { id, first } => format!("the id “{id}” is already used at {}", place(first)),
-        Problem::BadLang(lang) => format!("the language “{lang}” is not a language tag (such as “fr”)"),
-        Problem::BadDate(date) => format!("the date “{date}” must be written YYYY-MM-DD"),
-        Problem::UnknownParent(id) => format!("the parent “{id}” does not exist"),
-        Problem::SelfParent(id) => format!("the unit “{id}” is its own parent"),
-        Problem::Cycle(ids) => format!("the parents form a loop: {}", ids.join(" → ")),
+        Problem::DuplicateId { id, first } => format!("the id “{}” is already used at {}", shown(id), place(first)),
+        Problem::BadLang(lang) => format!("the language “{}” is not a language tag (such as “fr”)", shown(lang)),
+        Problem::BadDate(date) => format!("the date “{}” must be written YYYY-MM-DD", shown(date)),
+        Problem::UnknownParent(id) => format!("the parent “{}” does not exist", shown(id)),
+        Problem::SelfParent(id) => format!("the unit “{}” is its own parent", shown(id)),
+        Problem::Cycle(ids) => format!("the parents form a loop: {}", ids.iter().map(|i| shown(i)).collect::<Vec<_>>().join(" → ")),
         Problem::SeveralRoots { first, second } => {
-            format!("several units have no parent: “{first}” and “{second}” (only one root is allowed)")
+            format!("several units have no parent: “{}” and “{}” (only one root is allowed)", shown(first), shown(second))
         }
         Problem::NoRoot => "no unit is without a parent: exactly one root is required".into(),
         Problem::TooDeep { limit } => format!("the hierarchy is deeper than {limit} levels"),

@@ -105,7 +105,7 @@ impl fmt::Display for Problem {
             Problem::WrongType(expected) => write!(f, "la valeur doit être {expected}"),
             Problem::Missing(field) => write!(f, "le champ obligatoire « {field} » manque"),
             Problem::Blank => write!(f, "la valeur est vide"),
-            Problem::UnknownField(name) => write!(f, "le champ « {name} » est inconnu"),
+            Problem::UnknownField(name) => write!(f, "le champ « {} » est inconnu", shown(name)),
             Problem::ChildrenInFlatForm => {
                 write!(f, "« children » n’existe pas dans la forme à plat : utilisez « parent »")
             }
@@ -114,25 +114,53 @@ impl fmt::Display for Problem {
             Problem::NoUnits => write!(f, "la liste « units » est vide"),
             Problem::BadId(id) => write!(
                 f,
-                "l’identifiant « {id} » n’est pas valide (1 à 128 caractères parmi lettres ASCII, chiffres, « - », « _ » et « . », commençant par une lettre ou un chiffre)"
+                "l’identifiant « {} » n’est pas valide (1 à 128 caractères parmi lettres ASCII, chiffres, « - », « _ » et « . », commençant par une lettre ou un chiffre)",
+                shown(id)
             ),
             Problem::DuplicateId { id, first } => {
-                write!(f, "l’identifiant « {id} » est déjà utilisé en {}", place(first))
+                write!(f, "l’identifiant « {} » est déjà utilisé en {}", shown(id), place(first))
             }
-            Problem::BadLang(lang) => write!(f, "la langue « {lang} » n’est pas un code de langue (par exemple « fr »)"),
-            Problem::BadDate(date) => write!(f, "la date « {date} » doit s’écrire AAAA-MM-JJ"),
-            Problem::UnknownParent(id) => write!(f, "le parent « {id} » n’existe pas"),
-            Problem::SelfParent(id) => write!(f, "l’unité « {id} » est son propre parent"),
-            Problem::Cycle(ids) => write!(f, "les parents forment une boucle : {}", ids.join(" → ")),
+            Problem::BadLang(lang) => {
+                write!(f, "la langue « {} » n’est pas un code de langue (par exemple « fr »)", shown(lang))
+            }
+            Problem::BadDate(date) => write!(f, "la date « {} » doit s’écrire AAAA-MM-JJ", shown(date)),
+            Problem::UnknownParent(id) => write!(f, "le parent « {} » n’existe pas", shown(id)),
+            Problem::SelfParent(id) => write!(f, "l’unité « {} » est son propre parent", shown(id)),
+            Problem::Cycle(ids) => {
+                write!(f, "les parents forment une boucle : {}", ids.iter().map(|i| shown(i)).collect::<Vec<_>>().join(" → "))
+            }
             Problem::SeveralRoots { first, second } => write!(
                 f,
-                "plusieurs unités sans parent : « {first} » et « {second} » (une seule racine est permise)"
+                "plusieurs unités sans parent : « {} » et « {} » (une seule racine est permise)",
+                shown(first),
+                shown(second)
             ),
             Problem::NoRoot => write!(f, "aucune unité sans parent : il faut exactement une racine"),
             Problem::TooDeep { limit } => write!(f, "la hiérarchie dépasse {limit} niveaux"),
             Problem::TooManyUnits { limit } => write!(f, "le fichier dépasse {limit} unités"),
         }
     }
+}
+
+/// A value from the file, made safe to echo in a message: control and
+/// bidirectional-formatting characters become `U+XXXX` (so they can neither
+/// hide nor reorder the message), and long values are cut.
+pub(super) fn shown(value: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == MAX_CHARS {
+            out.push('…');
+            break;
+        }
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}');
+        if c.is_control() || bidi {
+            out.push_str(&format!("U+{:04X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// "60,0 Mo" in French, "60.0 MB" in English (decimal megabytes).
@@ -153,6 +181,7 @@ impl Warning {
     /// ```
     pub fn message(&self, lang: crate::Lang) -> String {
         let Warning::RefusedLink { path, unit, url } = self;
+        let (path, unit, url) = (shown(path), shown(unit), shown(url));
         match (lang, unit.is_empty()) {
             (crate::Lang::Fr, false) => {
                 format!("Le lien « {url} » de l’unité « {unit} » ({path}) est refusé : l’unité est affichée sans lien.")
@@ -170,7 +199,7 @@ fn place(path: &str) -> String {
     if path.is_empty() {
         "racine du document".to_owned()
     } else {
-        path.to_owned()
+        shown(path)
     }
 }
 

@@ -21,9 +21,9 @@ use serde_json::Value;
 pub const MAX_DEPTH: usize = 50;
 /// Most units accepted in one chart.
 pub const MAX_UNITS: usize = 250_000;
-/// Largest file accepted, in bytes (32 MiB): a 100,000-unit chart with a
+/// Largest file accepted, in bytes (32 MB): a 100,000-unit chart with a
 /// person per unit is about 13 MB.
-pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+pub const MAX_BYTES: usize = 32_000_000;
 /// Deepest JSON nesting the parser follows (serde_json's limit), so that no
 /// input can overflow the stack.
 pub const MAX_JSON_NESTING: usize = 128;
