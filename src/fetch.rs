@@ -1,5 +1,6 @@
 //! Fetching the data file, with errors that say what failed and where.
 
+use organigramme_core::load::MAX_BYTES;
 use organigramme_core::{Chart, LoadError};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -80,10 +81,18 @@ pub async fn load_chart(src: &str, pending: &std::cell::RefCell<Pending>) -> Res
     if !content_type.is_empty() && !content_type.to_ascii_lowercase().contains("json") {
         return Err(FetchError::ContentType { url: src.to_owned(), content_type });
     }
-    let text = JsFuture::from(response.text().map_err(|_| network())?).await.map_err(fail)?;
+    let invalid = |error| FetchError::Invalid { url: src.to_owned(), error };
+    // Refuse an oversized file before downloading it, when the size is known.
+    let length = response.headers().get("content-length").ok().flatten().and_then(|l| l.trim().parse::<usize>().ok());
+    if let Some(bytes) = length.filter(|&b| b > MAX_BYTES) {
+        return Err(invalid(LoadError::TooLarge { bytes, limit: MAX_BYTES }));
+    }
+    // Bytes, not text: the core locates bytes that are not UTF-8, which
+    // `Response.text()` would silently replace.
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| network())?).await.map_err(fail)?;
     pending.borrow_mut().abort();
-    let text = text.as_string().unwrap_or_default();
-    organigramme_core::parse(&text).map_err(|error| FetchError::Invalid { url: src.to_owned(), error })
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    organigramme_core::parse_bytes(&bytes).map_err(invalid)
 }
 
 /// The absolute URL of `url` if it is on the page's origin; errors name `src`.

@@ -38,29 +38,7 @@ struct State {
 /// `organigramme:ready` or `organigramme:error` event on `host`.
 pub fn mount(host: HtmlElement, options: Options) -> Rc<Instance> {
     let instance = Instance::new(host);
-    let lang = options.lang_for(&instance.host);
-    let texts = Texts(lang);
-    match options.source.clone() {
-        Source::Inline(text) => match organigramme_core::parse(&text) {
-            Ok(chart) => instance.render(chart, &options, lang),
-            Err(error) => instance.fail(texts.invalid(inline_name(lang), &error)),
-        },
-        Source::Url(src) => {
-            let pending = Rc::new(RefCell::new(Pending::default()));
-            instance.state.borrow_mut().pending = Some(pending.clone());
-            let this = instance.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = load_chart(&src, &pending).await;
-                if this.state.borrow().destroyed {
-                    return;
-                }
-                match result {
-                    Ok(chart) => this.render(chart, &options, lang),
-                    Err(err) => this.fail(texts.fetch_error(&err)),
-                }
-            });
-        }
-    }
+    instance.clone().load(options, false);
     instance
 }
 
@@ -78,10 +56,47 @@ thread_local! {
 }
 
 impl Instance {
-    pub fn new(host: HtmlElement) -> Rc<Instance> {
+    pub(crate) fn new(host: HtmlElement) -> Rc<Instance> {
         let instance = Rc::new(Instance { host, state: RefCell::new(State::default()) });
         LIVE.with(|live| live.borrow_mut().push(instance.clone()));
         instance
+    }
+
+    /// Loads the data and renders it, or shows why it could not. `refocus`
+    /// moves focus into what appears (after "Réessayer" took it away).
+    fn load(self: Rc<Self>, options: Options, refocus: bool) {
+        let lang = options.lang_for(&self.host);
+        let texts = Texts(lang);
+        match options.source.clone() {
+            Source::Inline(text) => match organigramme_core::parse(&text) {
+                Ok(chart) => self.render(chart, &options, lang),
+                Err(error) => self.fail(texts.invalid(inline_name(lang), &error), None),
+            },
+            Source::Url(src) => {
+                let pending = Rc::new(RefCell::new(Pending::default()));
+                self.state.borrow_mut().pending = Some(pending.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = load_chart(&src, &pending).await;
+                    if self.state.borrow().destroyed {
+                        return;
+                    }
+                    match result {
+                        Ok(chart) => self.render(chart, &options, lang),
+                        Err(err) => self.clone().fail(texts.fetch_error(&err), Some((options, texts))),
+                    }
+                    if refocus {
+                        self.focus_first_control();
+                    }
+                });
+            }
+        }
+    }
+
+    fn focus_first_control(&self) {
+        let control = self.host.query_selector("button").ok().flatten();
+        if let Some(control) = control.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+            let _ = control.focus();
+        }
     }
 
     /// Renders a loaded chart at once, replacing the host's content.
@@ -109,11 +124,25 @@ impl Instance {
         notify(&self.host, "organigramme:ready", &JsValue::from_f64(units as f64));
     }
 
-    /// Shows a load failure above the host's content, which stays.
-    fn fail(&self, message: String) {
+    /// Shows a load failure above the host's content, which stays. A file
+    /// fetched from a URL gets a button that tries again.
+    fn fail(self: Rc<Self>, message: String, retry: Option<(Options, Texts)>) {
         let first = self.host.first_child();
         let text = message.clone();
-        let handle = mount_to(self.host.clone(), move || view! { <Alert message=text /> });
+        let retry = retry.map(|(options, texts)| {
+            let this = self.clone();
+            let again: Rc<dyn Fn()> = Rc::new(move || {
+                let (this, options) = (this.clone(), options.clone());
+                // After the click handler returns: retrying drops the alert
+                // and the handler with it.
+                wasm_bindgen_futures::spawn_local(async move {
+                    this.state.borrow_mut().view = None;
+                    this.load(options, true);
+                });
+            });
+            (texts.retry(), again)
+        });
+        let handle = mount_to(self.host.clone(), move || view! { <Alert message=text retry /> });
         // The alert goes first, above the fallback it explains.
         if let Some(alert) = self.host.last_child() {
             let _ = self.host.insert_before(&alert, first.as_ref());

@@ -45,6 +45,10 @@ impl Texts {
         "Source"
     }
 
+    pub fn retry(self) -> &'static str {
+        self.pick("Réessayer", "Try again")
+    }
+
     pub fn details_title(self) -> &'static str {
         self.pick("Détails", "Details")
     }

@@ -21,6 +21,15 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
     let open = ctx.disclosure_open;
     let (disclosure_id, region_id, title_id) = ctx.prefix.with_value(|p| (p.disclosure(), p.region(), p.title()));
     let root_ref = NodeRef::<leptos::html::Div>::new();
+    // Links refused by the loader: the chart shows, and says what it dropped.
+    let warnings = ctx.chart.with_value(|c| c.warnings.iter().map(|w| w.message(texts.0)).collect::<Vec<_>>());
+    let warnings = (!warnings.is_empty()).then(|| {
+        view! {
+            <div class="og-warnings" role="alert">
+                {warnings.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
+            </div>
+        }
+    });
     let footer = meta.updated.as_deref().map(|d| texts.dated(d)).map(|dated| {
         let source = meta.source.clone().map(|s| view! { " · " <a href=s>{texts.source()}</a> });
         view! { <p class="og-footer">{dated}{source}</p> }
@@ -40,6 +49,7 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
             }
             on:beforematch=move |ev: web_sys::Event| events::on_beforematch(ctx, ev)
         >
+            {warnings}
             <button
                 type="button"
                 class="og-disclosure"
