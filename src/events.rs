@@ -32,6 +32,9 @@ pub fn on_click(ctx: ChartCtx, ev: Event) {
         match ctx.mode {
             Mode::List => ctx.dispatch(Action::Toggle(unit)),
             Mode::Tree => {
+                // Activating an item focuses it, even when the click did not
+                // (a script's or an assistive technology's click).
+                focus_by_id(&ctx.prefix.with_value(|p| p.focus_target(unit)));
                 ctx.dispatch(Action::Focused(unit));
                 ctx.dispatch(Action::Activate);
             }
@@ -97,13 +100,39 @@ pub fn follow(url: &str) {
     }
 }
 
+/// Focuses the element with `id`. When it is still inside a branch that the
+/// same action opened, Leptos has not shown it yet: focus follows once the
+/// DOM is updated.
 pub fn focus_by_id(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
+    let find = |id: &str| {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    let Some(element) = find(id) else { return };
+    let _ = element.focus();
+    reveal_row(&element);
+    let focused = element.owner_document().and_then(|d| d.active_element());
+    if focused.as_ref() != Some(element.as_ref()) {
+        let id = id.to_owned();
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            if let Some(element) = find(&id) {
+                let _ = element.focus();
+                reveal_row(&element);
+            }
+        });
+    }
+}
+
+/// A treeitem holds its whole subtree, so the browser may find it "in
+/// view" while its own row is off screen: scroll the row itself.
+fn reveal_row(element: &web_sys::HtmlElement) {
+    if let Ok(Some(row)) = element.query_selector(":scope > .og-item__row") {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        row.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

@@ -4,7 +4,7 @@ use crate::components::{Alert, Organigramme};
 use crate::context::ChartCtx;
 use crate::events::notify;
 use crate::fetch::{load_chart, Pending};
-use crate::options::{Options, Source};
+use crate::options::{lang_attribute, Options, Source};
 use crate::texts::Texts;
 use leptos::prelude::*;
 use organigramme_core::{Action, Chart, Lang};
@@ -70,7 +70,7 @@ impl Instance {
         match options.source.clone() {
             Source::Inline(text) => match organigramme_core::parse(&text) {
                 Ok(chart) => self.render(chart, &options, lang),
-                Err(error) => self.fail(texts.invalid(inline_name(lang), &error), None),
+                Err(error) => self.fail(texts.invalid(inline_name(lang), &error), texts, None),
             },
             Source::Url(src) => {
                 let pending = Rc::new(RefCell::new(Pending::default()));
@@ -82,7 +82,7 @@ impl Instance {
                     }
                     match result {
                         Ok(chart) => self.render(chart, &options, lang),
-                        Err(err) => self.clone().fail(texts.fetch_error(&err), Some((options, texts))),
+                        Err(err) => self.clone().fail(texts.fetch_error(&err), texts, Some(options)),
                     }
                     if refocus {
                         self.focus_first_control();
@@ -126,10 +126,10 @@ impl Instance {
 
     /// Shows a load failure above the host's content, which stays. A file
     /// fetched from a URL gets a button that tries again.
-    fn fail(self: Rc<Self>, message: String, retry: Option<(Options, Texts)>) {
+    fn fail(self: Rc<Self>, message: String, texts: Texts, retry: Option<Options>) {
         let first = self.host.first_child();
         let text = message.clone();
-        let retry = retry.map(|(options, texts)| {
+        let retry = retry.map(|options| {
             let this = self.clone();
             let again: Rc<dyn Fn()> = Rc::new(move || {
                 let (this, options) = (this.clone(), options.clone());
@@ -142,7 +142,8 @@ impl Instance {
             });
             (texts.retry(), again)
         });
-        let handle = mount_to(self.host.clone(), move || view! { <Alert message=text retry /> });
+        let lang = lang_attribute(texts.0);
+        let handle = mount_to(self.host.clone(), move || view! { <Alert message=text retry lang /> });
         // The alert goes first, above the fallback it explains.
         if let Some(alert) = self.host.last_child() {
             let _ = self.host.insert_before(&alert, first.as_ref());

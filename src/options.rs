@@ -147,7 +147,14 @@ impl Options {
 }
 
 /// The page's own language tag, to tell whether the widget's differs.
-pub fn page_lang() -> Option<String> {
+fn page_lang() -> Option<String> {
     let root = web_sys::window()?.document()?.document_element()?;
     root.get_attribute("lang").filter(|l| !l.is_empty()).map(|l| l.to_ascii_lowercase())
+}
+
+/// `lang` for what the widget writes in `lang`, when it differs from the page's.
+pub fn lang_attribute(lang: Lang) -> Option<&'static str> {
+    let page = page_lang();
+    let page_primary = page.as_deref().map(|l| l.split('-').next().unwrap_or(l));
+    (page_primary != Some(lang.tag())).then_some(lang.tag())
 }

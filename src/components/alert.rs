@@ -4,7 +4,12 @@ use std::rc::Rc;
 /// A load failure, announced at once and left on screen, with a button
 /// that tries again when trying again can help.
 #[component]
-pub fn Alert(message: String, retry: Option<(&'static str, Rc<dyn Fn()>)>) -> impl IntoView {
+pub fn Alert(
+    message: String,
+    retry: Option<(&'static str, Rc<dyn Fn()>)>,
+    /// Set when the message's language differs from the page's.
+    lang: Option<&'static str>,
+) -> impl IntoView {
     let button = retry.map(|(label, again)| {
         view! {
             <button type="button" class="og-retry" on:click=move |_| again()>
@@ -13,7 +18,7 @@ pub fn Alert(message: String, retry: Option<(&'static str, Rc<dyn Fn()>)>) -> im
         }
     });
     view! {
-        <div class="og-alert" role="alert">
+        <div class="og-alert" role="alert" lang=lang>
             <p>{message}</p>
             {button}
         </div>

@@ -4,7 +4,7 @@ use super::tree::TreeItem;
 use super::unit::UnitItem;
 use crate::context::ChartCtx;
 use crate::events;
-use crate::options::{page_lang, Mode};
+use crate::options::{lang_attribute, Mode};
 use leptos::prelude::*;
 use organigramme_core::Action;
 
@@ -16,7 +16,7 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
     // `lang` where it differs: the widget's strings from the page, and the
     // data's text from the widget's strings.
     let ui_lang = texts.0.tag();
-    let root_lang = (page_lang().as_deref().map(|l| l.split('-').next().unwrap_or(l)) != Some(ui_lang)).then_some(ui_lang);
+    let root_lang = lang_attribute(texts.0);
     let data_lang = meta.lang.clone().filter(|l| !l.to_ascii_lowercase().starts_with(ui_lang));
     let open = ctx.disclosure_open;
     let (disclosure_id, region_id, title_id) = ctx.prefix.with_value(|p| (p.disclosure(), p.region(), p.title()));

@@ -11,7 +11,10 @@ try {
     const alert = document.createElement('p');
     alert.className = 'og-alert';
     alert.setAttribute('role', 'alert');
-    alert.textContent = lang.toLowerCase().startsWith('en')
+    const english = lang.toLowerCase().startsWith('en');
+    const pageLang = (document.documentElement.getAttribute('lang') || '').toLowerCase();
+    if (english !== pageLang.startsWith('en')) alert.setAttribute('lang', english ? 'en' : 'fr');
+    alert.textContent = english
       ? 'The interactive organisation chart could not start (WebAssembly is unavailable); its static version follows.'
       : 'L’organigramme interactif n’a pas pu démarrer (WebAssembly indisponible) ; sa version statique suit.';
     host.prepend(alert);

@@ -17,9 +17,11 @@ async function expectLoadError(page: Page, src: string, message: string) {
   const host = page.locator('#organigramme');
   const alert = page.getByRole('alert');
   await expect(alert).toHaveCount(1);
-  await expect(alert).toHaveText(message, { useInnerText: true });
-  expect(await alert.textContent()).toBe(message);
+  await expect(alert.locator('p')).toHaveText(message, { useInnerText: true });
+  expect(await alert.locator('p').textContent()).toBe(message);
   await expect(alert).toBeVisible();
+  // A file fetched from a URL can be tried again.
+  await expect(alert.getByRole('button', { name: 'Réessayer' })).toBeVisible();
   // The alert comes first, above the fallback it explains.
   await expect(host.locator(':scope > :first-child')).toHaveAttribute('role', 'alert');
   await expect(host.locator(':scope > p:not([role])')).toHaveText(FALLBACK);
@@ -82,7 +84,7 @@ test('the default data file, when missing, also leaves the fallback and its link
   // not hide the page's text.
   await page.route('**/data/dinum-2024.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await gotoChartExpectingError(page, '');
-  await expect(page.getByRole('alert')).toHaveText(
+  await expect(page.getByRole('alert').locator('p')).toHaveText(
     'Impossible de charger l’organigramme : le fichier « data/dinum-2024.json » a répondu 404 Not Found.',
   );
   await expect(page.locator('#organigramme > p:not([role])')).toHaveText(FALLBACK);

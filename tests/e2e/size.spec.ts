@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
-// Measured at 124 KB (117 KB wasm + 7 KB JS) with both views; a minimal
-// Leptos app is 65 KB.
-const BUDGET_BYTES = 140 * 1024;
+// Measured at 145 KB (136 KB wasm + 9 KB JS) with both views, the JS API,
+// two languages and the byte-level loader; a minimal Leptos app is 65 KB.
+const BUDGET_BYTES = 160 * 1024;
 
 test('release wasm and JS glue stay under the gzip budget', () => {
   const files = readdirSync(dist).filter((f) => /^organigramme-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f));

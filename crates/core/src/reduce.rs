@@ -133,19 +133,26 @@ fn set_disclosure(view: &mut ViewState, open: bool, effects: &mut Vec<Effect>) {
 }
 
 /// Focus never falls to the page: when the focused unit is hidden, focus
-/// moves to its nearest visible ancestor, or to the outer button.
+/// moves to its nearest visible ancestor, or to the outer button. When focus
+/// is elsewhere, the remembered unit (the tree's tab stop) moves the same
+/// way, silently, so that Tab always comes back to a visible item.
 fn rescue_focus(view: &mut ViewState, chart: &Chart, effects: &mut Vec<Effect>) {
-    let Some(focus) = view.focus().filter(|_| view.has_focus()) else { return };
+    let Some(focus) = view.focus() else { return };
+    if !view.is_disclosure_open() {
+        if view.has_focus() {
+            view.set_focus(None, false);
+            effects.push(Effect::Focus(FocusTarget::Disclosure));
+        }
+        return;
+    }
     if view.is_visible(chart, focus) {
         return;
     }
-    if !view.is_disclosure_open() {
-        view.set_focus(None, false);
-        effects.push(Effect::Focus(FocusTarget::Disclosure));
-        return;
-    }
     if let Some(ancestor) = chart.ancestors(focus).find(|&a| view.is_visible(chart, a)) {
-        view.set_focus(Some(ancestor), true);
-        effects.push(Effect::Focus(FocusTarget::Unit(ancestor)));
+        let has_focus = view.has_focus();
+        view.set_focus(Some(ancestor), has_focus);
+        if has_focus {
+            effects.push(Effect::Focus(FocusTarget::Unit(ancestor)));
+        }
     }
 }

@@ -374,16 +374,18 @@ fn focus_moves_through_leaves_in_the_tree_view() {
 }
 
 #[test]
-fn focus_next_from_a_hidden_focus_starts_at_the_first_item() {
+fn a_remembered_focus_in_a_closed_branch_moves_to_the_branch_silently() {
     let chart = dinum();
     let mut view = open(chart);
     let ace = u(chart, "ace");
     list(&mut view, chart, Action::Expand(ace));
     list(&mut view, chart, Action::Focused(u(chart, "ace-brigade")));
     list(&mut view, chart, Action::FocusElsewhere);
-    list(&mut view, chart, Action::Collapse(ace));
-    assert_eq!(view.focus(), Some(u(chart, "ace-brigade")));
-    assert_eq!(list(&mut view, chart, Action::FocusNext), [focus(chart.root())]);
+    assert_eq!(list(&mut view, chart, Action::Collapse(ace)), [expanded(ace, false)]);
+    // The tab stop follows, without taking focus from elsewhere.
+    assert_eq!(view.focus(), Some(ace));
+    assert!(!view.has_focus());
+    assert_eq!(list(&mut view, chart, Action::FocusNext), [focus(u(chart, "isn"))]);
 }
 
 #[test]
@@ -489,7 +491,7 @@ fn collapse_all_with_focus_elsewhere_moves_nothing() {
         [expanded(ace, false), Effect::Announce(Announcement::CollapsedAll)]
     );
     assert!(!view.has_focus());
-    assert_eq!(view.focus(), Some(u(chart, "ace-territoires")));
+    assert_eq!(view.focus(), Some(ace), "the remembered unit moved to its visible branch");
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,79 @@
+// axe-core over the whole standalone page in tree mode (`?mode=tree`), in
+// each state of the tree and at two widths: no violation of WCAG 2.0/2.1/2.2
+// A and AA rules, nor of axe's best practices.
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { gotoChart } from './helpers';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const TREE = '?mode=tree&open=1';
+
+async function expandAll(page: Page) {
+  await page.getByRole('button', { name: 'Tout déplier', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('Tout est déplié : 45 unités affichées.');
+  await expect(page.locator('.og-children[hidden]')).toHaveCount(0);
+  await expect(page.locator('[role=treeitem][aria-expanded=false]')).toHaveCount(0);
+}
+
+const STATES: Record<string, (page: Page) => Promise<void>> = {
+  collapsed: async (page) => {
+    await gotoChart(page, TREE);
+    await expect(page.getByRole('tree')).toBeVisible();
+    // The default: the root open, the second level closed.
+    await expect(page.locator('[role=treeitem][aria-level="1"]')).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('[role=treeitem][aria-level="2"][aria-expanded=true]')).toHaveCount(0);
+  },
+  'fully expanded': async (page) => {
+    await gotoChart(page, TREE);
+    await expandAll(page);
+  },
+  // Keyboard focus on a pole with a link: the roving tab stop deep in the
+  // tree, its focus outline drawn, the details region showing the link.
+  'fully expanded, focus on a pole with a link': async (page) => {
+    await gotoChart(page, TREE);
+    await expandAll(page);
+    await page.keyboard.press('Tab'); // "Tout replier"
+    await page.keyboard.press('Tab'); // the root
+    await expect(page.locator('[role=treeitem][aria-level="1"]')).toBeFocused();
+    await page.keyboard.type('anim'); // type-ahead: "Animation beta.gouv.fr"
+    const pole = page.getByRole('treeitem', { name: 'Animation beta.gouv.fr', exact: true });
+    await expect(pole).toBeFocused();
+    await expect(page.locator('section.og-details').getByRole('link', { name: 'https://beta.gouv.fr' })).toBeVisible();
+  },
+};
+
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 320, height: 640 },
+];
+
+/** One line per violation and node, readable in a failure message. */
+function describe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
+  return violations
+    .map((v) =>
+      [
+        `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
+        ...v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`),
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+for (const viewport of VIEWPORTS) {
+  for (const [state, reach] of Object.entries(STATES)) {
+    test(`axe, tree mode: ${state} at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await reach(page);
+      // The whole page: its heading and text, the host and the widget.
+      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const report = describe(results.violations);
+      if (report) console.log(`axe violations (tree mode, ${state}, ${viewport.width} px):\n${report}`);
+      expect(results.violations, report).toEqual([]);
+      // Sanity: axe did look at the tree.
+      expect(results.passes.length).toBeGreaterThan(10);
+      const passed = results.passes.map((r) => r.id);
+      for (const rule of ['aria-required-children', 'aria-required-parent', 'aria-allowed-attr', 'aria-valid-attr-value'])
+        expect(passed, `axe checked ${rule}`).toContain(rule);
+    });
+  }
+}
