@@ -21,8 +21,35 @@ function locate(pathname) {
   return file.startsWith(base) ? file : null;
 }
 
+// A 60 MB data file is generated, not committed: announced with its
+// Content-Length, or streamed without one (chunked).
+const HUGE = { '/test-data/invalid/huge-60mb.json': true, '/test-data/invalid/huge-60mb-chunked.json': false };
+const HUGE_BYTES = 60_000_000;
+
+function serveHuge(res, withLength) {
+  const head = '{"title": "Énorme", "root": {"name": "R", "description": "';
+  const tail = '"}}';
+  const headers = { 'content-type': 'application/json', 'cache-control': 'no-store' };
+  if (withLength) headers['content-length'] = String(HUGE_BYTES);
+  res.writeHead(200, headers);
+  res.write(head);
+  const chunk = 'x'.repeat(1 << 20);
+  let left = HUGE_BYTES - head.length - tail.length;
+  const pump = () => {
+    while (left > 0) {
+      const piece = left >= chunk.length ? chunk : chunk.slice(0, left);
+      left -= piece.length;
+      if (!res.write(piece)) return res.once('drain', pump);
+    }
+    res.end(tail);
+  };
+  res.on('error', () => {});
+  pump();
+}
+
 createServer(async (req, res) => {
   const url = new URL(req.url, `http://127.0.0.1:${port}`);
+  if (url.pathname in HUGE) return serveHuge(res, HUGE[url.pathname]);
   const file = locate(url.pathname);
   try {
     if (!file || !(await stat(file)).isFile()) throw new Error('not found');
