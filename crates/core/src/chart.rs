@@ -201,11 +201,13 @@ impl Chart {
         self[id].level
     }
 
-    /// The unit's siblings, itself included, in document order.
+    /// The unit's siblings, itself included, in document order. The root
+    /// is its own only sibling.
     pub fn siblings(&self, id: UnitId) -> Children<'_> {
+        static ROOT_ALONE: [UnitId; 1] = [UnitId(0)];
         match self.parent(id) {
             Some(p) => self.children(p),
-            None => Children([].iter()),
+            None => Children(ROOT_ALONE.iter()),
         }
     }
 
