@@ -15,6 +15,8 @@ pub enum FetchError {
     Network { url: String },
     Status { url: String, status: u16, status_text: String },
     OtherOrigin { url: String },
+    /// The server redirected the same-origin `url` to another site.
+    Redirected { url: String, to: String },
     Timeout { url: String, seconds: u32 },
     ContentType { url: String, content_type: String },
     Invalid { url: String, error: LoadError },
@@ -49,7 +51,14 @@ impl Drop for Pending {
 
 /// Fetches `src`, resolved against the page, and loads it as a chart.
 /// Refuses other origins (before and after redirects) and non-JSON types.
+/// Whatever the outcome, the request and its timer are done with after.
 pub async fn load_chart(src: &str, pending: &std::cell::RefCell<Pending>) -> Result<Chart, FetchError> {
+    let result = fetch_chart(src, pending).await;
+    pending.borrow_mut().abort();
+    result
+}
+
+async fn fetch_chart(src: &str, pending: &std::cell::RefCell<Pending>) -> Result<Chart, FetchError> {
     let url = same_origin(src, src)?;
     let network = || FetchError::Network { url: src.to_owned() };
     let window = web_sys::window().ok_or_else(network)?;
@@ -73,7 +82,9 @@ pub async fn load_chart(src: &str, pending: &std::cell::RefCell<Pending>) -> Res
         .map_err(fail)?
         .dyn_into()
         .map_err(|_| network())?;
-    same_origin(&response.url(), src)?;
+    if same_origin(&response.url(), src).is_err() {
+        return Err(FetchError::Redirected { url: src.to_owned(), to: response.url() });
+    }
     if !response.ok() {
         return Err(FetchError::Status { url: src.to_owned(), status: response.status(), status_text: response.status_text() });
     }
@@ -90,7 +101,6 @@ pub async fn load_chart(src: &str, pending: &std::cell::RefCell<Pending>) -> Res
     // Bytes, not text: the core locates bytes that are not UTF-8, which
     // `Response.text()` would silently replace.
     let buffer = JsFuture::from(response.array_buffer().map_err(|_| network())?).await.map_err(fail)?;
-    pending.borrow_mut().abort();
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     organigramme_core::parse_bytes(&bytes).map_err(invalid)
 }

@@ -76,6 +76,12 @@ impl Texts {
             }
             (Lang::Fr, FetchError::OtherOrigin { url }) => format!("« {url} » n’est pas sur le même site que la page"),
             (Lang::En, FetchError::OtherOrigin { url }) => format!("“{url}” is not on the same site as the page"),
+            (Lang::Fr, FetchError::Redirected { url, to }) => {
+                format!("le fichier « {url} » redirige vers « {to} », sur un autre site que la page")
+            }
+            (Lang::En, FetchError::Redirected { url, to }) => {
+                format!("the file “{url}” redirects to “{to}”, on another site than the page")
+            }
             (Lang::Fr, FetchError::Timeout { url, seconds }) => {
                 format!("le fichier « {url} » n’a pas répondu en {seconds} secondes")
             }

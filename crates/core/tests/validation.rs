@@ -143,7 +143,7 @@ fn updated_refuses_dates_that_do_not_exist_or_are_badly_written() {
         r#"{"title": "T", "updated": "2023-02-29", "root": {"name": "R"}}"#,
         "updated",
         Problem::BadDate("2023-02-29".into()),
-        "updated : la date « 2023-02-29 » doit s’écrire AAAA-MM-JJ",
+        "updated : la date « 2023-02-29 » doit être une date réelle écrite AAAA-MM-JJ",
     );
     for date in [
         "1900-02-29",
@@ -168,7 +168,8 @@ fn source_must_be_an_allowed_link() {
     assert_eq!(chart.meta.source, None);
     assert_eq!(
         chart.warnings[0].message(Lang::Fr),
-        "Le lien « javascript:alert(1) » (source) est refusé : il n’est pas affiché."
+        "Le lien « javascript:alert(1) » (source) est refusé : il n’est pas affiché. \
+         Seuls https:, http:, mailto: et les liens relatifs, sans espace autour, sont acceptés."
     );
 }
 
@@ -586,7 +587,10 @@ fn dangerous_or_unknown_schemes_are_refused() {
         let echoed = url.replace("\\t", "U+0009");
         assert_eq!(
             chart.warnings[0].message(Lang::Fr),
-            format!("Le lien « {echoed} » de l’unité « C » (root.children[0].url) est refusé : l’unité est affichée sans lien.")
+            format!(
+                "Le lien « {echoed} » de l’unité « C » (root.children[0].url) est refusé : l’unité est affichée sans lien. \
+                 Seuls https:, http:, mailto: et les liens relatifs, sans espace autour, sont acceptés."
+            )
         );
     }
 }
@@ -791,7 +795,7 @@ fn assert_too_deep(e: &LoadError) {
     let message = e.to_string();
     assert!(
         message.ends_with("la hiérarchie dépasse 50 niveaux")
-            || message.ends_with("imbrication trop profonde (plus de 128 niveaux JSON ; la hiérarchie est limitée à 50 niveaux)"),
+            || message.ends_with("imbrication trop profonde (plus de 127 niveaux JSON ; la hiérarchie est limitée à 50 niveaux)"),
         "{message}"
     );
 }
@@ -890,13 +894,18 @@ fn empty_or_blank_file_is_located_at_the_start() {
 }
 
 #[test]
-fn other_syntax_errors_keep_the_parser_message() {
+fn common_syntax_errors_are_said_in_french() {
     let e = err("{\"title\": 'T'}");
-    match &e {
-        LoadError::Syntax { line: 1, column: 11, problem: SyntaxProblem::Other(msg) } => {
-            assert!(!msg.contains(" at line "), "{msg}");
-            assert_eq!(e.to_string(), format!("ligne 1, colonne 11 : JSON invalide ({msg})"));
-        }
-        other => panic!("{other:?}"),
-    }
+    assert_eq!(e, LoadError::Syntax { line: 1, column: 11, problem: SyntaxProblem::ExpectedValue });
+    assert_eq!(e.to_string(), "ligne 1, colonne 11 : une valeur est attendue ici");
+    let e = err("{'title': 'T'}");
+    assert_eq!(e.to_string(), "ligne 1, colonne 2 : une clé doit être une chaîne entre guillemets droits \"…\"");
+    let e = err("{\"title\": \"T\"} x");
+    assert_eq!(e.to_string(), "ligne 1, colonne 16 : du texte suit la fin du JSON");
+}
+
+#[test]
+fn syntax_columns_count_characters_not_bytes() {
+    let e = err(r#"{"title": "Équipe élargie", "root": {"name": "Préfecture"},}"#);
+    assert_eq!(e, LoadError::Syntax { line: 1, column: 60, problem: SyntaxProblem::TrailingComma });
 }

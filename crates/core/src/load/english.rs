@@ -35,6 +35,13 @@ fn syntax(problem: &SyntaxProblem) -> String {
             super::MAX_JSON_NESTING,
             super::MAX_DEPTH
         ),
+        SyntaxProblem::KeyNotString => "a key must be a string in straight double quotes \"…\"".into(),
+        SyntaxProblem::ExpectedValue => "a value is expected here".into(),
+        SyntaxProblem::ExpectedColon => "“:” is expected after the key".into(),
+        SyntaxProblem::ExpectedComma => "a comma or the closing bracket is expected here".into(),
+        SyntaxProblem::TrailingCharacters => "text follows the end of the JSON".into(),
+        SyntaxProblem::InvalidEscape => "invalid escape sequence after “\\”".into(),
+        SyntaxProblem::ControlCharacter => "control character in a string: escape it (\\n, \\t, \\u0000)".into(),
         SyntaxProblem::Other(msg) => format!("invalid JSON ({msg})"),
     }
 }
@@ -64,7 +71,7 @@ fn problem(p: &Problem) -> String {
         ),
         Problem::DuplicateId { id, first } => format!("the id “{}” is already used at {}", shown(id), place(first)),
         Problem::BadLang(lang) => format!("the language “{}” is not a language tag (such as “fr”)", shown(lang)),
-        Problem::BadDate(date) => format!("the date “{}” must be written YYYY-MM-DD", shown(date)),
+        Problem::BadDate(date) => format!("the date “{}” must be a real date written YYYY-MM-DD", shown(date)),
         Problem::UnknownParent(id) => format!("the parent “{}” does not exist", shown(id)),
         Problem::SelfParent(id) => format!("the unit “{}” is its own parent", shown(id)),
         Problem::Cycle(ids) => format!("the parents form a loop: {}", ids.iter().map(|i| shown(i)).collect::<Vec<_>>().join(" → ")),

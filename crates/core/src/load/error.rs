@@ -32,6 +32,13 @@ pub enum SyntaxProblem {
     Truncated,
     TrailingComma,
     TooDeep,
+    KeyNotString,
+    ExpectedValue,
+    ExpectedColon,
+    ExpectedComma,
+    TrailingCharacters,
+    InvalidEscape,
+    ControlCharacter,
     /// Any other parser message, in English as the parser gives it.
     Other(String),
 }
@@ -83,6 +90,15 @@ impl fmt::Display for SyntaxProblem {
                 super::MAX_JSON_NESTING,
                 super::MAX_DEPTH
             ),
+            SyntaxProblem::KeyNotString => write!(f, "une clé doit être une chaîne entre guillemets droits \"…\""),
+            SyntaxProblem::ExpectedValue => write!(f, "une valeur est attendue ici"),
+            SyntaxProblem::ExpectedColon => write!(f, "« : » est attendu après la clé"),
+            SyntaxProblem::ExpectedComma => write!(f, "une virgule ou la fermeture est attendue ici"),
+            SyntaxProblem::TrailingCharacters => write!(f, "du texte suit la fin du JSON"),
+            SyntaxProblem::InvalidEscape => write!(f, "séquence d’échappement invalide après « \\ »"),
+            SyntaxProblem::ControlCharacter => {
+                write!(f, "caractère de contrôle dans une chaîne : écrivez-le en échappement (\\n, \\t, \\u0000)")
+            }
             SyntaxProblem::Other(msg) => write!(f, "JSON invalide ({msg})"),
         }
     }
@@ -123,7 +139,9 @@ impl fmt::Display for Problem {
             Problem::BadLang(lang) => {
                 write!(f, "la langue « {} » n’est pas un code de langue (par exemple « fr »)", shown(lang))
             }
-            Problem::BadDate(date) => write!(f, "la date « {} » doit s’écrire AAAA-MM-JJ", shown(date)),
+            Problem::BadDate(date) => {
+                write!(f, "la date « {} » doit être une date réelle écrite AAAA-MM-JJ", shown(date))
+            }
             Problem::UnknownParent(id) => write!(f, "le parent « {} » n’existe pas", shown(id)),
             Problem::SelfParent(id) => write!(f, "l’unité « {} » est son propre parent", shown(id)),
             Problem::Cycle(ids) => {
@@ -170,6 +188,9 @@ pub(super) fn megabytes(bytes: usize, decimal: char) -> String {
     format!("{}{decimal}{} {unit}", tenths / 10, tenths % 10)
 }
 
+const ALLOWED_FR: &str = "Seuls https:, http:, mailto: et les liens relatifs, sans espace autour, sont acceptés.";
+const ALLOWED_EN: &str = "Only https:, http:, mailto: and relative links, without surrounding spaces, are accepted.";
+
 impl Warning {
     /// The warning in `lang`, naming the unit and the place.
     ///
@@ -177,20 +198,21 @@ impl Warning {
     /// use organigramme_core::{parse, Lang};
     /// let chart = parse(r#"{"title": "T", "root": {"name": "A", "url": "javascript:x"}}"#).unwrap();
     /// assert_eq!(chart.warnings[0].message(Lang::Fr),
-    ///     "Le lien « javascript:x » de l’unité « A » (root.url) est refusé : l’unité est affichée sans lien.");
+    ///     "Le lien « javascript:x » de l’unité « A » (root.url) est refusé : l’unité est affichée sans lien. \
+    ///      Seuls https:, http:, mailto: et les liens relatifs, sans espace autour, sont acceptés.");
     /// ```
     pub fn message(&self, lang: crate::Lang) -> String {
         let Warning::RefusedLink { path, unit, url } = self;
         let (path, unit, url) = (shown(path), shown(unit), shown(url));
         match (lang, unit.is_empty()) {
             (crate::Lang::Fr, false) => {
-                format!("Le lien « {url} » de l’unité « {unit} » ({path}) est refusé : l’unité est affichée sans lien.")
+                format!("Le lien « {url} » de l’unité « {unit} » ({path}) est refusé : l’unité est affichée sans lien. {ALLOWED_FR}")
             }
-            (crate::Lang::Fr, true) => format!("Le lien « {url} » ({path}) est refusé : il n’est pas affiché."),
+            (crate::Lang::Fr, true) => format!("Le lien « {url} » ({path}) est refusé : il n’est pas affiché. {ALLOWED_FR}"),
             (crate::Lang::En, false) => {
-                format!("The link “{url}” of the unit “{unit}” ({path}) is refused: the unit is shown without it.")
+                format!("The link “{url}” of the unit “{unit}” ({path}) is refused: the unit is shown without it. {ALLOWED_EN}")
             }
-            (crate::Lang::En, true) => format!("The link “{url}” ({path}) is refused: it is not shown."),
+            (crate::Lang::En, true) => format!("The link “{url}” ({path}) is refused: it is not shown. {ALLOWED_EN}"),
         }
     }
 }

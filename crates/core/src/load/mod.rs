@@ -24,9 +24,9 @@ pub const MAX_UNITS: usize = 250_000;
 /// Largest file accepted, in bytes (32 MB): a 100,000-unit chart with a
 /// person per unit is about 13 MB.
 pub const MAX_BYTES: usize = 32_000_000;
-/// Deepest JSON nesting the parser follows (serde_json's limit), so that no
-/// input can overflow the stack.
-pub const MAX_JSON_NESTING: usize = 128;
+/// Deepest JSON nesting accepted (serde_json refuses the 128th level), so
+/// that no input can overflow the stack.
+pub const MAX_JSON_NESTING: usize = 127;
 
 /// Parses and validates a data file given as bytes, as a server sends it:
 /// checks the size, refuses a byte-order mark, and locates bytes that are
@@ -76,7 +76,7 @@ pub fn parse(text: &str) -> Result<Chart, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Syntax { line: 1, column: 1, problem: SyntaxProblem::Empty });
     }
-    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(e, text))?;
     let top = Fields::of(&value, String::new())?;
     top.only(&["$schema", "title", "lang", "updated", "source", "root", "units"])?;
     let mut warnings = Vec::new();
@@ -96,20 +96,34 @@ pub fn parse(text: &str) -> Result<Chart, LoadError> {
     Ok(builder.finish(meta, warnings))
 }
 
-fn syntax_error(err: serde_json::Error) -> LoadError {
+fn syntax_error(err: serde_json::Error, text: &str) -> LoadError {
     let full = err.to_string();
     // serde_json appends " at line L column C"; the rest is the problem.
     let detail = full.rsplit_once(" at line ").map_or(full.as_str(), |(d, _)| d);
-    let problem = if err.is_eof() {
-        SyntaxProblem::Truncated
-    } else if detail == "trailing comma" {
-        SyntaxProblem::TrailingComma
-    } else if detail == "recursion limit exceeded" {
-        SyntaxProblem::TooDeep
-    } else {
-        SyntaxProblem::Other(detail.to_owned())
+    let problem = match detail {
+        _ if err.is_eof() => SyntaxProblem::Truncated,
+        "trailing comma" => SyntaxProblem::TrailingComma,
+        "recursion limit exceeded" => SyntaxProblem::TooDeep,
+        "key must be a string" => SyntaxProblem::KeyNotString,
+        "expected value" => SyntaxProblem::ExpectedValue,
+        "expected `:`" => SyntaxProblem::ExpectedColon,
+        "expected `,` or `}`" | "expected `,` or `]`" => SyntaxProblem::ExpectedComma,
+        "trailing characters" => SyntaxProblem::TrailingCharacters,
+        "invalid escape" => SyntaxProblem::InvalidEscape,
+        d if d.starts_with("control character") => SyntaxProblem::ControlCharacter,
+        other => SyntaxProblem::Other(other.to_owned()),
     };
-    LoadError::Syntax { line: err.line(), column: err.column().max(1), problem }
+    LoadError::Syntax { line: err.line(), column: char_column(text, err.line(), err.column()), problem }
+}
+
+/// The parser counts columns in bytes; people count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_column.max(1) };
+    let mut end = byte_column.saturating_sub(1).min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    line_text[..end].chars().count() + 1
 }
 
 /// A BCP 47-like tag: `fr`, `en-GB`.
