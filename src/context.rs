@@ -113,7 +113,12 @@ impl ChartCtx {
                     signal.set(expanded);
                 }
             }
-            Effect::Disclosure { open } => self.disclosure_open.set(open),
+            Effect::Disclosure { open } => {
+                self.disclosure_open.set(open);
+                if !open {
+                    self.rescue_focus_from_region();
+                }
+            }
             Effect::Focus(target) => {
                 let id = self.prefix.with_value(|p| match target {
                     FocusTarget::Unit(unit) => p.focus_target(unit),
@@ -128,6 +133,20 @@ impl ChartCtx {
                     Some(url) => crate::events::follow(&url),
                     None => self.announce(details),
                 }
+            }
+        }
+    }
+
+    /// Closing the chart hides its toolbar and links too: focus on one of
+    /// them (the core only tracks units) goes to the outer button.
+    fn rescue_focus_from_region(&self) {
+        let (region, disclosure) = self.prefix.with_value(|p| (p.region(), p.disclosure()));
+        let document = web_sys::window().and_then(|w| w.document());
+        let region = document.as_ref().and_then(|d| d.get_element_by_id(&region));
+        let active = document.as_ref().and_then(|d| d.active_element());
+        if let (Some(region), Some(active)) = (region, active) {
+            if region.contains(Some(&active)) {
+                crate::events::focus_by_id(&disclosure);
             }
         }
     }

@@ -2,11 +2,12 @@
 //! so several charts on one page never share an id.
 
 use organigramme_core::UnitId;
-use std::cell::Cell;
+use wasm_bindgen::JsValue;
 
-thread_local! {
-    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
-}
+/// The page-wide count of mounted charts. It lives on the global object, not
+/// in this module, so that two copies of the widget on one page (a site's
+/// bundle and the embed module) still number their charts apart.
+const COUNTER: &str = "__organigrammeCharts";
 
 /// The id prefix of one mounted chart: `og1`, `og2`…
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,7 +15,10 @@ pub struct Prefix(String);
 
 impl Prefix {
     pub fn next() -> Prefix {
-        let n = NEXT_INSTANCE.with(|c| c.replace(c.get() + 1));
+        let global = js_sys::global();
+        let key = JsValue::from_str(COUNTER);
+        let n = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32 + 1;
+        let _ = js_sys::Reflect::set(&global, &key, &JsValue::from(n));
         Prefix(format!("og{n}"))
     }
 
