@@ -520,6 +520,32 @@ test('visible focus: every Tab stop of the expanded widget has an outline of at 
   expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(12);
 });
 
+test('focus outlines are not clipped by the units that contain them', async ({ page }) => {
+  await gotoChart(page, '?open=1');
+  await page.getByRole('button', { name: 'Tout déplier' }).click();
+  // A unit with content-visibility clips its painting to its padding box:
+  // every focusable control, grown by its outline, must fit inside it.
+  const clipped = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const control of document.querySelectorAll<HTMLElement>('.organigramme .og-unit :is(button, a)')) {
+      control.focus();
+      const style = getComputedStyle(control);
+      const grow = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+      const box = control.getBoundingClientRect();
+      for (let unit = control.closest('.og-unit'); unit; unit = unit.parentElement?.closest('.og-unit') ?? null) {
+        if (getComputedStyle(unit).contentVisibility !== 'auto') continue;
+        const clip = unit.getBoundingClientRect();
+        if (box.left - grow < clip.left - 0.5 || box.top - grow < clip.top - 0.5 ||
+            box.right + grow > clip.right + 0.5 || box.bottom + grow > clip.bottom + 0.5) {
+          out.push((control.textContent ?? '').trim().slice(0, 40));
+        }
+      }
+    }
+    return out;
+  });
+  expect(clipped, 'controls whose focus outline a unit clips').toEqual([]);
+});
+
 test('ARIA snapshot of the fully expanded chart', async ({ page }) => {
   await gotoChart(page);
   await button(page, EXPAND_ALL).click();
