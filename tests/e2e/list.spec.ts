@@ -522,7 +522,9 @@ test('visible focus: every Tab stop of the expanded widget has an outline of at 
 
 test('focus outlines are not clipped by the units that contain them', async ({ page }) => {
   await gotoChart(page, '?open=1');
-  await page.getByRole('button', { name: 'Tout déplier' }).click();
+  // By keyboard, so that focus() below shows the :focus-visible outline.
+  await page.getByRole('button', { name: 'Tout déplier' }).focus();
+  await page.keyboard.press('Enter');
   // A unit with content-visibility clips its painting to its padding box:
   // every focusable control, grown by its outline, must fit inside it.
   const clipped = await page.evaluate(() => {
@@ -530,6 +532,7 @@ test('focus outlines are not clipped by the units that contain them', async ({ p
     for (const control of document.querySelectorAll<HTMLElement>('.organigramme .og-unit :is(button, a)')) {
       control.focus();
       const style = getComputedStyle(control);
+      if (!control.matches(':focus-visible')) out.push(`no visible focus: ${control.textContent}`);
       const grow = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
       const box = control.getBoundingClientRect();
       for (let unit = control.closest('.og-unit'); unit; unit = unit.parentElement?.closest('.og-unit') ?? null) {
