@@ -24,6 +24,12 @@ pub struct Organigramme {
     instance: Rc<Instance>,
 }
 
+impl From<Rc<Instance>> for Organigramme {
+    fn from(instance: Rc<Instance>) -> Self {
+        Organigramme { instance }
+    }
+}
+
 #[wasm_bindgen]
 impl Organigramme {
     /// Removes every node, listener and timer the chart created, and puts

@@ -5,7 +5,7 @@ use crate::dom_ids::Prefix;
 use crate::options::Mode;
 use crate::texts::Texts;
 use leptos::prelude::*;
-use organigramme_core::{reduce, Action, Chart, Effect, FocusTarget, InitialView, Items, UnitId, ViewState};
+use organigramme_core::{reduce, Action, Chart, Effect, FocusTarget, InitialView, ItemState, Items, UnitId, ViewState};
 
 /// Above this many units, branches get their markup when first opened;
 /// at or below it, every branch is rendered at once (hidden), so that the
@@ -69,6 +69,12 @@ impl ChartCtx {
             }
         });
         signal
+    }
+
+    /// A unit's level, position and state, as the core computes them for
+    /// every view. Not reactive: read once when the unit is rendered.
+    pub fn item(&self, unit: UnitId) -> ItemState {
+        self.view.with_value(|view| self.chart.with_value(|chart| view.item(chart, unit)))
     }
 
     /// Reactive: whether `unit` is the current (focused or last focused) one.

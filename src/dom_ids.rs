@@ -34,8 +34,8 @@ impl Prefix {
         format!("{}-title", self.0)
     }
 
-    /// What takes focus for a unit: a branch's disclosure button in the
-    /// list view, the treeitem in the tree view.
+    /// What takes focus for a unit: in the list view a branch's disclosure
+    /// button or a leaf's label, in the tree view the treeitem.
     pub fn focus_target(&self, unit: UnitId) -> String {
         format!("{}-t{}", self.0, unit.index())
     }

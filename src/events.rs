@@ -28,18 +28,30 @@ fn focusable(mode: Mode) -> &'static str {
 
 /// A click toggles a branch; on a tree leaf, it performs its default action.
 pub fn on_click(ctx: ChartCtx, ev: Event) {
-    if let Some(unit) = unit_of(&ctx, ev.target(), focusable(ctx.mode)) {
-        match ctx.mode {
-            Mode::List => ctx.dispatch(Action::Toggle(unit)),
-            Mode::Tree => {
+    match ctx.mode {
+        Mode::List => {
+            if let Some(unit) = unit_of(&ctx, ev.target(), focusable(ctx.mode)) {
+                ctx.dispatch(Action::Toggle(unit));
+            }
+        }
+        Mode::Tree => {
+            if let Some(unit) = clicked_item(&ctx, ev.target()) {
                 // Activating an item focuses it, even when the click did not
                 // (a script's or an assistive technology's click).
-                focus_by_id(&ctx.prefix.with_value(|p| p.focus_target(unit)));
-                ctx.dispatch(Action::Focused(unit));
+                ctx.dispatch(Action::Reveal(unit));
                 ctx.dispatch(Action::Activate);
             }
         }
     }
+}
+
+/// The treeitem a click activates: the item itself (as assistive
+/// technologies click it) or its row, not the gaps of its open group.
+fn clicked_item(ctx: &ChartCtx, target: Option<web_sys::EventTarget>) -> Option<UnitId> {
+    let target = target?.dyn_into::<Element>().ok()?;
+    let item = target.closest(focusable(Mode::Tree)).ok()??;
+    let on_row = target.closest(".og-item__row").ok().flatten().and_then(|row| row.parent_element()) == Some(item.clone());
+    (target == item || on_row).then(|| unit_of(ctx, Some(item.into()), focusable(Mode::Tree))).flatten()
 }
 
 /// Left and Right swap in right-to-left text.

@@ -24,8 +24,10 @@ pub fn start() {
 }
 
 /// Renders an already loaded chart into `host` at once (for tests and hosts
-/// that load the data themselves).
-pub fn render(host: web_sys::HtmlElement, chart: core::Chart, options: &Options) {
+/// that load the data themselves); the handle can destroy it.
+pub fn render(host: web_sys::HtmlElement, chart: core::Chart, options: &Options) -> Organigramme {
     let lang = options.lang_for(&host);
-    mount::Instance::new(host).render(chart, options, lang);
+    let instance = mount::Instance::new(host);
+    instance.render(chart, options, lang);
+    Organigramme::from(instance)
 }

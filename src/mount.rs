@@ -177,6 +177,7 @@ impl Instance {
             pending.borrow_mut().abort();
         }
         drop(view);
+        let _ = self.host.remove_attribute("data-organigramme-mounted");
         for node in fallback {
             let _ = self.host.append_child(&node);
         }
@@ -190,7 +191,7 @@ fn children_of(host: &Element) -> Vec<Node> {
 
 /// Mounts every `[data-organigramme]` element of the page, once each. The
 /// standalone page's element (`data-organigramme="standalone"`) also reads
-/// the query string: `?src=`, `?open=`, `?mode=`, `?lang=`, `?depth=`.
+/// the query string: `?src=`, `?open=`, `?mode=`, `?lang=`, `?depth=`, `?label=`.
 pub fn auto_mount() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(found) = document.query_selector_all("[data-organigramme]:not([data-organigramme-mounted])") else {

@@ -17,7 +17,7 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
     // data's text from the widget's strings.
     let ui_lang = texts.0.tag();
     let root_lang = lang_attribute(texts.0);
-    let data_lang = meta.lang.clone().filter(|l| !l.to_ascii_lowercase().starts_with(ui_lang));
+    let data_lang = meta.lang.clone().filter(|l| !l.split('-').next().unwrap_or("").eq_ignore_ascii_case(ui_lang));
     let open = ctx.disclosure_open;
     let (disclosure_id, region_id, title_id) = ctx.prefix.with_value(|p| (p.disclosure(), p.region(), p.title()));
     let root_ref = NodeRef::<leptos::html::Div>::new();
@@ -30,10 +30,12 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
             </div>
         }
     });
-    let footer = meta.updated.as_deref().map(|d| texts.dated(d)).map(|dated| {
-        let source = meta.source.clone().map(|s| view! { " · " <a href=s>{texts.source()}</a> });
-        view! { <p class="og-footer">{dated}{source}</p> }
-    });
+    // The date and the source are independent: either may be missing.
+    let dated = meta.updated.as_deref().map(|d| texts.dated(d));
+    let separator = (dated.is_some() && meta.source.is_some()).then_some(" · ");
+    let source = meta.source.clone().map(|s| view! { <a href=s>{texts.source()}</a> });
+    let footer = (dated.is_some() || source.is_some())
+        .then(|| view! { <p class="og-footer">{dated}{separator}{source}</p> });
     view! {
         <div
             class="organigramme"

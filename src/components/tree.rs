@@ -9,8 +9,8 @@ use organigramme_core::UnitId;
 #[component]
 pub fn TreeItem(id: UnitId) -> AnyView {
     let ctx = use_chart();
-    let (unit, children, level, (pos, size)) =
-        ctx.chart.with_value(|c| (c[id].clone(), c.children(id).collect::<Vec<_>>(), c.level(id), c.position(id)));
+    let (unit, children) = ctx.chart.with_value(|c| (c[id].clone(), c.children(id).collect::<Vec<_>>()));
+    let item = ctx.item(id);
     let (item_id, label_id, people_id) = ctx.prefix.with_value(|p| (p.focus_target(id), p.label(id), p.people(id)));
     let expanded = (!children.is_empty()).then(|| ctx.expanded(id));
     let people = (!unit.people.is_empty()).then(|| ctx.texts.people(&unit.people));
@@ -24,8 +24,8 @@ pub fn TreeItem(id: UnitId) -> AnyView {
             id=item_id
             data-unit=id.index()
             tabindex=move || if ctx.is_current(id) { "0" } else { "-1" }
-            aria-setsize=size
-            aria-posinset=pos
+            aria-setsize=item.set_size
+            aria-posinset=item.pos_in_set
             aria-expanded=move || expanded.map(|e| if e.get() { "true" } else { "false" })
             aria-labelledby=labelled_by
             aria-describedby=described_by
@@ -42,7 +42,7 @@ pub fn TreeItem(id: UnitId) -> AnyView {
         </li>
     }
     // tachys knows no `aria-level` attribute yet, so it is added by name.
-    .add_any_attr(custom_attribute("aria-level", level))
+    .add_any_attr(custom_attribute("aria-level", item.level))
     .into_any()
 }
 

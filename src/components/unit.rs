@@ -17,8 +17,8 @@ pub fn UnitItem(id: UnitId) -> AnyView {
     let kind = unit.kind.map(|k| view! { <span class="og-kind">{k}</span> });
     let head = if children.is_empty() {
         // Not a tab stop, but focusable when a host reveals this unit.
-        let label_id = ctx.prefix.with_value(|p| p.focus_target(id));
-        view! { <p class="og-label" id=label_id tabindex="-1">{label}</p> }.into_any()
+        let focus_id = ctx.prefix.with_value(|p| p.focus_target(id));
+        view! { <p class="og-label" id=focus_id tabindex="-1">{label}</p> }.into_any()
     } else {
         let expanded = ctx.expanded(id);
         let (toggle_id, group_id) = ctx.prefix.with_value(|p| (p.focus_target(id), p.group(id)));

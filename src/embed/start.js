@@ -7,13 +7,15 @@ try {
   await __wbg_init();
 } catch (error) {
   for (const host of document.querySelectorAll('[data-organigramme]')) {
-    const lang = host.dataset.lang || host.closest('[lang]')?.getAttribute('lang') || 'fr';
+    // As the widget decides: a supported data-lang, else the nearest lang, else French.
+    const supported = (tag) => /^(fr|en)(-|$)/i.test(tag || '');
+    const lang = [host.dataset.lang, host.closest('[lang]')?.getAttribute('lang')].find(supported) || 'fr';
     const alert = document.createElement('p');
     alert.className = 'og-alert';
     alert.setAttribute('role', 'alert');
     const english = lang.toLowerCase().startsWith('en');
     const pageLang = (document.documentElement.getAttribute('lang') || '').toLowerCase();
-    if (english !== pageLang.startsWith('en')) alert.setAttribute('lang', english ? 'en' : 'fr');
+    if (!pageLang.startsWith(english ? 'en' : 'fr')) alert.setAttribute('lang', english ? 'en' : 'fr');
     alert.textContent = english
       ? 'The interactive organisation chart could not start (WebAssembly is unavailable); its static version follows.'
       : 'L’organigramme interactif n’a pas pu démarrer (WebAssembly indisponible) ; sa version statique suit.';

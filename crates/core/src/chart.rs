@@ -222,10 +222,6 @@ impl Chart {
         Ancestors { chart: self, next: self.parent(id) }
     }
 
-    pub fn is_ancestor(&self, ancestor: UnitId, of: UnitId) -> bool {
-        self.ancestors(of).any(|a| a == ancestor)
-    }
-
     /// The unit and everything below it, in document order.
     pub fn descendants(&self, id: UnitId) -> Descendants {
         // Document order makes a subtree a contiguous range of the arena.

@@ -4,8 +4,8 @@
 use crate::chart::{Chart, UnitId};
 use crate::typeahead::TypeAhead;
 
-/// Mutable state of one rendered chart. Indexed by [`UnitId`]; holds one bit
-/// or so per unit, so a 100,000-unit chart costs a few hundred kilobytes.
+/// Mutable state of one rendered chart. Indexed by [`UnitId`]; holds two
+/// bytes per unit, so a 100,000-unit chart costs a few hundred kilobytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
     expanded: Vec<bool>,
