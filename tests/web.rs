@@ -219,3 +219,37 @@ async fn invalid_inline_data_leaves_the_fallback_under_an_alert() {
     assert!(host.query_selector(".fallback").unwrap().is_some());
     assert_eq!(host.first_element_child().unwrap(), alert.unchecked_into::<Element>());
 }
+
+#[wasm_bindgen_test]
+async fn the_source_link_shows_without_a_date() {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let text = r#"{"title": "T", "source": "https://example.org/", "root": {"name": "R"}}"#;
+    let _chart = render(host.clone(), parse(text).unwrap(), &Options { open: true, ..Options::default() });
+    let footer = find(&host, ".og-footer");
+    assert_eq!(footer.text_content().unwrap(), "Source");
+    assert_eq!(attr(&find(&footer, "a"), "href").as_deref(), Some("https://example.org/"));
+}
+
+#[wasm_bindgen_test]
+async fn a_click_in_an_open_group_does_not_toggle_its_parent() {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let options = Options { open: true, mode: organigramme::Mode::Tree, ..Options::default() };
+    let _chart = render(host.clone(), parse(DINUM).unwrap(), &options);
+    let root: HtmlElement = find(&host, "[role=treeitem]");
+    assert_eq!(attr(&root, "aria-expanded").as_deref(), Some("true"));
+
+    // The gap around the sub-items belongs to no item's row.
+    find(&root, "[role=group]").click();
+    leptos::task::tick().await;
+    assert_eq!(attr(&root, "aria-expanded").as_deref(), Some("true"));
+
+    // The item itself, as assistive technologies click it, or its row, toggles.
+    root.click();
+    leptos::task::tick().await;
+    assert_eq!(attr(&root, "aria-expanded").as_deref(), Some("false"));
+    find(&root, ".og-item__row").click();
+    leptos::task::tick().await;
+    assert_eq!(attr(&root, "aria-expanded").as_deref(), Some("true"));
+}
