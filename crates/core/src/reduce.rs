@@ -19,17 +19,11 @@ pub fn reduce(view: &mut ViewState, chart: &Chart, items: Items, action: Action)
         Action::Expand(unit) => set_expanded(view, chart, unit, true, &mut effects),
         Action::Collapse(unit) => set_expanded(view, chart, unit, false, &mut effects),
         Action::ExpandAndReveal(unit) => {
-            set_disclosure(view, true, &mut effects);
-            for a in chart.ancestors(unit).collect::<Vec<_>>().into_iter().rev() {
-                set_expanded(view, chart, a, true, &mut effects);
-            }
+            show(view, chart, unit, &mut effects);
             set_expanded(view, chart, unit, true, &mut effects);
         }
         Action::Reveal(unit) => {
-            set_disclosure(view, true, &mut effects);
-            for a in chart.ancestors(unit).collect::<Vec<_>>().into_iter().rev() {
-                set_expanded(view, chart, a, true, &mut effects);
-            }
+            show(view, chart, unit, &mut effects);
             focus(view, Some(unit), &mut effects);
         }
         Action::ExpandAll => {
@@ -111,6 +105,15 @@ pub fn reduce(view: &mut ViewState, chart: &Chart, items: Items, action: Action)
     }
     rescue_focus(view, chart, &mut effects);
     effects
+}
+
+/// Makes `unit` visible: opens the outer disclosure and every ancestor,
+/// outermost first.
+fn show(view: &mut ViewState, chart: &Chart, unit: UnitId, effects: &mut Vec<Effect>) {
+    set_disclosure(view, true, effects);
+    for a in chart.ancestors(unit).collect::<Vec<_>>().into_iter().rev() {
+        set_expanded(view, chart, a, true, effects);
+    }
 }
 
 fn focus(view: &mut ViewState, target: Option<UnitId>, effects: &mut Vec<Effect>) {
