@@ -59,7 +59,7 @@ impl ChartCtx {
 
     /// The reactive expanded state of a branch, created when first rendered.
     pub fn expanded(&self, unit: UnitId) -> RwSignal<bool> {
-        if let Some(Some(signal)) = self.expanded.with_value(|e| e.get(unit.index()).copied()) {
+        if let Some(signal) = self.rendered_signal(unit) {
             return signal;
         }
         let signal = RwSignal::new(self.view.with_value(|v| v.is_expanded(unit)));
@@ -69,6 +69,11 @@ impl ChartCtx {
             }
         });
         signal
+    }
+
+    /// The expanded signal of a branch, if it has been rendered.
+    fn rendered_signal(&self, unit: UnitId) -> Option<RwSignal<bool>> {
+        self.expanded.with_value(|e| e.get(unit.index()).copied().flatten())
     }
 
     /// A unit's level, position and state, as the core computes them for
@@ -115,7 +120,8 @@ impl ChartCtx {
     fn apply(&self, effect: Effect) {
         match effect {
             Effect::Expanded { unit, expanded } => {
-                if let Some(Some(signal)) = self.expanded.with_value(|e| e.get(unit.index()).copied()) {
+                // A branch never rendered reads the core's state when it is.
+                if let Some(signal) = self.rendered_signal(unit) {
                     signal.set(expanded);
                 }
             }

@@ -4,7 +4,7 @@ use crate::components::{Alert, Organigramme};
 use crate::context::ChartCtx;
 use crate::events::notify;
 use crate::fetch::{load_chart, Pending};
-use crate::options::{lang_attribute, Options, Source};
+use crate::options::{lang_attribute, Options, Source, NAMES};
 use crate::texts::Texts;
 use leptos::prelude::*;
 use organigramme_core::{Action, Chart, Lang};
@@ -210,7 +210,7 @@ pub fn auto_mount() {
 fn apply_query(options: &mut Options) {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) {
-        for name in ["src", "open", "mode", "lang", "depth", "label"] {
+        for name in NAMES {
             if let Some(value) = params.get(name) {
                 options.set(name, &value);
             }

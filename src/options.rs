@@ -65,6 +65,10 @@ impl Default for Options {
     }
 }
 
+/// The options a host can set by name, as `data-*` attributes, JS object
+/// keys or standalone query parameters.
+pub const NAMES: [&str; 6] = ["src", "open", "label", "depth", "mode", "lang"];
+
 /// A boolean option: present and not "false" or "0".
 fn is_on(value: &str) -> bool {
     !matches!(value.trim(), "false" | "0")
@@ -93,7 +97,7 @@ impl Options {
     /// and `data-depth`, or an inline `<script type="application/json">` child.
     pub fn from_element(element: &Element) -> Options {
         let mut options = Options::default();
-        for name in ["src", "open", "label", "depth", "mode", "lang"] {
+        for name in NAMES {
             if let Some(value) = element.get_attribute(&format!("data-{name}")) {
                 options.set(name, &value);
             }
@@ -112,7 +116,7 @@ impl Options {
         if !value.is_object() {
             return options;
         }
-        for name in ["src", "open", "label", "depth", "mode", "lang"] {
+        for name in NAMES {
             let Ok(v) = js_sys::Reflect::get(value, &name.into()) else { continue };
             if let Some(b) = v.as_bool() {
                 options.set(name, if b { "true" } else { "false" });

@@ -3,7 +3,9 @@
 mod alert;
 mod chart;
 mod details;
+mod name;
 mod people;
+mod sub_units;
 mod toolbar;
 mod tree;
 mod unit;

@@ -1,3 +1,5 @@
+use super::name::UnitName;
+use super::sub_units::SubUnits;
 use crate::context::use_chart;
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
@@ -32,31 +34,18 @@ pub fn TreeItem(id: UnitId) -> AnyView {
         >
             <span class="og-item__row">
                 <span class="og-item__label" id=label_id>
-                    <span class="og-name">{unit.name}</span>
-                    {unit.short_name.map(|s| view! { " " <span class="og-short">"("{s}")"</span> })}
+                    <UnitName name=unit.name short_name=unit.short_name />
                 </span>
                 {unit.kind.map(|k| view! { " " <span class="og-kind">{k}</span> })}
                 {people.map(|p| view! { <span class="og-item__people" id=people_id>{p}</span> })}
             </span>
-            {expanded.map(|expanded| view! { <TreeGroup id children expanded /> })}
+            {expanded.map(|expanded| {
+                let item: fn(UnitId) -> AnyView = |child| view! { <TreeItem id=child /> }.into_any();
+                view! { <SubUnits id children expanded item list_role="group" /> }
+            })}
         </li>
     }
     // tachys knows no `aria-level` attribute yet, so it is added by name.
     .add_any_attr(custom_attribute("aria-level", item.level))
     .into_any()
-}
-
-/// A branch's `role="group"`, filled when first opened (at once when eager).
-/// As in the list view, a wrapper hides it so no empty group is announced.
-#[component]
-fn TreeGroup(id: UnitId, children: Vec<UnitId>, expanded: RwSignal<bool>) -> impl IntoView {
-    let ctx = use_chart();
-    let rendered = Memo::new(move |_| expanded.get() || ctx.is_rendered(id));
-    let items =
-        move || rendered.get().then(|| children.iter().map(|&child| view! { <TreeItem id=child /> }).collect_view());
-    view! {
-        <div class="og-children" data-unit=id.index() hidden=move || (!expanded.get()).then_some("until-found")>
-            <ul role="group">{items}</ul>
-        </div>
-    }
 }
