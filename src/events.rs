@@ -64,9 +64,11 @@ fn is_rtl(ev: &KeyboardEvent) -> bool {
 pub fn on_keydown(ctx: ChartCtx, ev: KeyboardEvent) {
     let Some(unit) = unit_of(&ctx, ev.target(), focusable(ctx.mode)) else { return };
     let modifiers = Modifiers { ctrl: ev.ctrl_key(), alt: ev.alt_key(), meta: ev.meta_key(), shift: ev.shift_key() };
-    let Some(key) = Key::from_dom(&ev.key()).map(|key| if is_rtl(&ev) { key.mirrored() } else { key }) else {
-        return;
-    };
+    let Some(mut key) = Key::from_dom(&ev.key()) else { return };
+    // Reading the direction costs a style computation: only Left and Right need it.
+    if matches!(key, Key::ArrowLeft | Key::ArrowRight) && is_rtl(&ev) {
+        key = key.mirrored();
+    }
     let action = match ctx.mode {
         Mode::List => list_action(key, modifiers),
         Mode::Tree => tree_action(key, modifiers, ev.time_stamp() as u64),
