@@ -1,5 +1,8 @@
 // Shared helpers for the end-to-end tests of the widget's list view.
 import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
 /** What the init script records of the widget's `organigramme:*` events. */
 export type OgEvent = { type: 'ready' | 'error'; detail: unknown; target: string };
@@ -166,4 +169,27 @@ export async function focusedDescription(page: Page): Promise<string> {
     const cls = el.getAttribute('class');
     return `${el.nodeName.toLowerCase()}${cls ? '.' + cls.split(/\s+/).join('.') : ''} "${name}"`;
   });
+}
+
+/** The axe rule sets the widget is held to: WCAG 2.0/2.1/2.2 A and AA, and axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * Runs axe over the whole page and asserts zero violations, with one line per
+ * violation and node in the failure message; returns the results for further
+ * checks. Also asserts axe did look at something.
+ */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<AxeResults> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const report = results.violations
+    .map((v) =>
+      [
+        `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
+        ...v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`),
+      ].join('\n'),
+    )
+    .join('\n');
+  expect(results.violations, `axe violations (${label}):\n${report}`).toEqual([]);
+  expect(results.passes.length, 'axe looked at the page').toBeGreaterThan(10);
+  return results;
 }
