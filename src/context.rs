@@ -1,11 +1,15 @@
 //! The state one mounted chart shares with its components: a `Copy` handle
-//! read through [`use_chart`].
+//! read through [`use_chart`]. Units are not components: the core writes
+//! their markup, inserted one branch at a time, and effects patch the few
+//! attributes an action changes (`aria-expanded`, `hidden`, `tabindex`).
 
 use crate::dom_ids::Prefix;
 use crate::options::Mode;
 use crate::texts::Texts;
 use leptos::prelude::*;
-use organigramme_core::{reduce, Action, Chart, Effect, FocusTarget, InitialView, ItemState, Items, UnitId, ViewState};
+use organigramme_core::markup::{Filled, Markup, Style};
+use organigramme_core::{reduce, Action, Chart, Effect, FocusTarget, InitialView, Items, UnitId, ViewState};
+use web_sys::Element;
 
 /// Above this many units, branches get their markup when first opened;
 /// at or below it, every branch is rendered at once (hidden), so that the
@@ -16,14 +20,11 @@ pub const EAGER_LIMIT: usize = 2_000;
 pub struct ChartCtx {
     pub chart: StoredValue<Chart>,
     view: StoredValue<ViewState>,
-    /// One signal per branch that has been rendered, created on first use:
-    /// per-unit reactive state costs nothing for branches never shown.
-    expanded: StoredValue<Vec<Option<RwSignal<bool>>>>,
+    /// Branches whose sub-units are in the DOM.
+    filled: StoredValue<Filled>,
     /// The unit focused, or last focused; the root before any focus. In the
     /// tree view it is the one tab stop, and the details region shows it.
     pub current: RwSignal<UnitId>,
-    /// `current` as a selector: a focus move notifies two items, not all.
-    is_current: StoredValue<Selector<UnitId>>,
     pub disclosure_open: RwSignal<bool>,
     pub status: RwSignal<String>,
     pub prefix: StoredValue<Prefix>,
@@ -36,15 +37,17 @@ pub fn use_chart() -> ChartCtx {
     expect_context::<ChartCtx>()
 }
 
+fn element(id: &str) -> Option<Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
 impl ChartCtx {
     pub fn provide(chart: Chart, initial: InitialView, mode: Mode, texts: Texts) -> ChartCtx {
         let view = ViewState::new(&chart, initial);
-        let current = RwSignal::new(chart.root());
         let ctx = ChartCtx {
             eager: chart.len() <= EAGER_LIMIT,
-            expanded: StoredValue::new(vec![None; chart.len()]),
-            current,
-            is_current: StoredValue::new(Selector::new(move || current.get())),
+            filled: StoredValue::new(Filled::new(&chart)),
+            current: RwSignal::new(chart.root()),
             disclosure_open: RwSignal::new(view.is_disclosure_open()),
             status: RwSignal::new(String::new()),
             prefix: StoredValue::new(Prefix::next()),
@@ -57,40 +60,78 @@ impl ChartCtx {
         ctx
     }
 
-    /// The reactive expanded state of a branch, created when first rendered.
-    pub fn expanded(&self, unit: UnitId) -> RwSignal<bool> {
-        if let Some(signal) = self.rendered_signal(unit) {
-            return signal;
-        }
-        let signal = RwSignal::new(self.view.with_value(|v| v.is_expanded(unit)));
-        self.expanded.update_value(|e| {
-            if let Some(slot) = e.get_mut(unit.index()) {
-                *slot = Some(signal);
-            }
+    /// Writes markup with the current state; `group` is `None` for the
+    /// root's item, else the branch whose sub-units are written.
+    fn markup(&self, group: Option<UnitId>) -> String {
+        let mut filled = Vec::new();
+        let html = self.chart.with_value(|chart| {
+            self.view.with_value(|view| {
+                self.prefix.with_value(|prefix| {
+                    let markup = Markup {
+                        chart,
+                        view,
+                        ids: &prefix.0,
+                        words: self.texts.words(),
+                        style: match self.mode {
+                            Mode::List => Style::List,
+                            Mode::Tree => Style::Tree,
+                        },
+                        eager: self.eager,
+                        current: self.current.get_untracked(),
+                    };
+                    match group {
+                        None => markup.root(&mut filled),
+                        Some(unit) => markup.group(unit, &mut filled),
+                    }
+                })
+            })
         });
-        signal
+        self.filled.update_value(|f| f.mark(&filled));
+        html
     }
 
-    /// The expanded signal of a branch, if it has been rendered.
-    fn rendered_signal(&self, unit: UnitId) -> Option<RwSignal<bool>> {
-        self.expanded.with_value(|e| e.get(unit.index()).copied().flatten())
+    /// The root's item, with every branch that starts filled.
+    pub fn root_markup(&self) -> String {
+        self.markup(None)
     }
 
-    /// A unit's level, position and state, as the core computes them for
-    /// every view. Not reactive: read once when the unit is rendered.
-    pub fn item(&self, unit: UnitId) -> ItemState {
-        self.view.with_value(|view| self.chart.with_value(|chart| view.item(chart, unit)))
+    fn unit_element(&self, unit: UnitId, group: bool) -> Option<Element> {
+        element(&self.prefix.with_value(|p| if group { p.0.group(unit) } else { p.0.focus_target(unit) }))
     }
 
-    /// Reactive: whether `unit` is the current (focused or last focused) one.
-    pub fn is_current(&self, unit: UnitId) -> bool {
-        self.is_current.with_value(|s| s.selected(&unit))
+    /// A branch opened or closed: its sub-units are written when first
+    /// shown, then its toggle and group say so. A unit without an element
+    /// yet reads its state when its parent is filled.
+    fn show_expanded(&self, unit: UnitId, expanded: bool) {
+        let (filled, exists) = self.filled.with_value(|f| (f.is_filled(unit), self.chart.with_value(|c| f.has_element(c, unit))));
+        if !exists {
+            return;
+        }
+        let group = self.unit_element(unit, true);
+        if expanded && !filled {
+            let html = self.markup(Some(unit));
+            if let Some(group) = &group {
+                group.set_inner_html(&html);
+            }
+        }
+        if let Some(toggle) = self.unit_element(unit, false) {
+            let _ = toggle.set_attribute("aria-expanded", if expanded { "true" } else { "false" });
+        }
+        if let Some(group) = group {
+            let _ = if expanded { group.remove_attribute("hidden") } else { group.set_attribute("hidden", "until-found") };
+        }
     }
 
-    /// Whether a branch's sub-units must be in the DOM: always when eager,
-    /// else once it has been opened.
-    pub fn is_rendered(&self, unit: UnitId) -> bool {
-        self.eager || self.view.with_value(|v| v.has_been_opened(unit))
+    /// The tree's one tab stop moves with focus.
+    fn move_tab_stop(&self, from: UnitId, to: UnitId) {
+        if self.mode == Mode::Tree {
+            for (unit, value) in [(from, "-1"), (to, "0")] {
+                if let Some(item) = self.unit_element(unit, false) {
+                    let _ = item.set_attribute("tabindex", value);
+                }
+            }
+        }
+        self.current.set(to);
     }
 
     fn items(&self) -> Items {
@@ -108,8 +149,9 @@ impl ChartCtx {
             .try_update_value(|view| self.chart.with_value(|chart| reduce(view, chart, items, action)))
             .unwrap_or_default();
         if let Some(focus) = self.view.with_value(|v| v.focus()) {
-            if self.current.get_untracked() != focus {
-                self.current.set(focus);
+            let current = self.current.get_untracked();
+            if current != focus {
+                self.move_tab_stop(current, focus);
             }
         }
         for effect in effects {
@@ -119,12 +161,7 @@ impl ChartCtx {
 
     fn apply(&self, effect: Effect) {
         match effect {
-            Effect::Expanded { unit, expanded } => {
-                // A branch never rendered reads the core's state when it is.
-                if let Some(signal) = self.rendered_signal(unit) {
-                    signal.set(expanded);
-                }
-            }
+            Effect::Expanded { unit, expanded } => self.show_expanded(unit, expanded),
             Effect::Disclosure { open } => {
                 self.disclosure_open.set(open);
                 if !open {
@@ -133,7 +170,7 @@ impl ChartCtx {
             }
             Effect::Focus(target) => {
                 let id = self.prefix.with_value(|p| match target {
-                    FocusTarget::Unit(unit) => p.focus_target(unit),
+                    FocusTarget::Unit(unit) => p.0.focus_target(unit),
                     FocusTarget::Disclosure => p.disclosure(),
                 });
                 crate::events::focus_by_id(&id);

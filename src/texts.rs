@@ -2,11 +2,15 @@
 //! own text is never translated.
 
 use crate::fetch::FetchError;
+use organigramme_core::markup::Words;
 use organigramme_core::{Announcement, Lang, LoadError, Person, Unit};
 
 /// The widget's strings in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Texts(pub Lang);
+
+/// Between two people in one sentence, in both languages.
+const PEOPLE_SEPARATOR: &str = " ; ";
 
 const MONTHS_FR: [&str; 12] = [
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
@@ -132,6 +136,15 @@ impl Texts {
         self.pick(" : ", ": ")
     }
 
+    /// What the units' markup writes itself.
+    pub fn words(self) -> Words {
+        Words {
+            link_prefix: self.link_prefix(),
+            role_separator: self.role_separator(),
+            people_separator: PEOPLE_SEPARATOR,
+        }
+    }
+
     /// "Chef du département : Ishan Bohjwani" — a person as the chart shows them.
     pub fn person(self, p: &Person) -> String {
         match &p.role {
@@ -142,7 +155,7 @@ impl Texts {
 
     /// A unit's people in one sentence, for a treeitem's description.
     pub fn people(self, people: &[Person]) -> String {
-        people.iter().map(|p| self.person(p)).collect::<Vec<_>>().join(" ; ")
+        people.iter().map(|p| self.person(p)).collect::<Vec<_>>().join(PEOPLE_SEPARATOR)
     }
 
     /// Everything about a unit, spoken once when a leaf is activated.

@@ -1,7 +1,5 @@
 use super::details::Details;
 use super::toolbar::Toolbar;
-use super::tree::TreeItem;
-use super::unit::UnitItem;
 use crate::context::ChartCtx;
 use crate::events;
 use crate::options::{lang_attribute, Mode};
@@ -11,7 +9,7 @@ use organigramme_core::Action;
 /// The whole widget: the outer disclosure, and the chart region it shows.
 #[component]
 pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
-    let (meta, root) = ctx.chart.with_value(|c| (c.meta.clone(), c.root()));
+    let meta = ctx.chart.with_value(|c| c.meta.clone());
     let (mode, texts) = (ctx.mode, ctx.texts);
     // `lang` where it differs: the widget's strings from the page, and the
     // data's text from the widget's strings.
@@ -21,6 +19,8 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
     let open = ctx.disclosure_open;
     let (disclosure_id, region_id, title_id) = ctx.prefix.with_value(|p| (p.disclosure(), p.region(), p.title()));
     let root_ref = NodeRef::<leptos::html::Div>::new();
+    // Every unit, written by the core and parsed by the browser in one go.
+    let units = ctx.root_markup();
     // Links refused by the loader: the chart shows, and says what it dropped.
     let warnings = ctx.chart.with_value(|c| c.warnings.iter().map(|w| w.message(texts.0)).collect::<Vec<_>>());
     let warnings = (!warnings.is_empty()).then(|| {
@@ -67,15 +67,11 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
                 <Toolbar />
                 {match mode {
                     Mode::List => view! {
-                        <ul class="og-tree" aria-labelledby=title_id lang=data_lang.clone()>
-                            <UnitItem id=root />
-                        </ul>
+                        <ul class="og-tree" aria-labelledby=title_id lang=data_lang.clone() inner_html=units></ul>
                     }.into_any(),
                     Mode::Tree => view! {
                         <div class="og-treeview">
-                            <ul role="tree" class="og-tree" aria-labelledby=title_id lang=data_lang.clone()>
-                                <TreeItem id=root />
-                            </ul>
+                            <ul role="tree" class="og-tree" aria-labelledby=title_id lang=data_lang.clone() inner_html=units></ul>
                             <Details />
                         </div>
                     }.into_any(),

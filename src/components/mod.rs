@@ -1,14 +1,12 @@
-//! Leptos components: each renders core state and forwards events.
+//! Leptos components: the widget's frame (the outer disclosure, the
+//! toolbar, the details region, alerts). The units themselves are markup
+//! written by the core (`organigramme_core::markup`).
 
 mod alert;
 mod chart;
 mod details;
-mod name;
 mod people;
-mod sub_units;
 mod toolbar;
-mod tree;
-mod unit;
 
 pub use alert::Alert;
 pub use chart::Organigramme;

@@ -11,7 +11,9 @@ pub fn People(people: Vec<Person>) -> impl IntoView {
             .into_iter()
             .map(|p| {
                 let role = p.role.map(|r| view! { <span class="og-role">{r}</span>{separator} });
-                view! { <li>{role}<span class="og-person">{p.name}</span></li> }
+                // Last in its line, as in the units' markup: an override in
+                // the name has nothing after it to reorder.
+                view! { <li>{role}{p.name}</li> }
             })
             .collect_view();
         view! { <ul class="og-people">{items}</ul> }

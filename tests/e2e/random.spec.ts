@@ -275,7 +275,7 @@ async function violations(page: Page, mode: Mode, startedInside: boolean, units:
         }
         for (const unit of listUnits) {
           const hasGroup = !!unit.querySelector(':scope > .og-children');
-          const head = unit.querySelector(':scope > .og-unit__head > .og-toggle, :scope > .og-unit__head > .og-label');
+          const head = unit.querySelector(':scope > .og-toggle, :scope > .og-label');
           if (!head) out.push(`(3) a unit without toggle or label: ${unit.outerHTML.slice(0, 80)}`);
           else if (hasGroup !== head.matches('.og-toggle')) out.push(`(3) "${nameOf(head)}": sub-units ${hasGroup} but toggle ${head.matches('.og-toggle')}`);
         }

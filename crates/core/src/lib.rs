@@ -12,6 +12,7 @@ pub mod ids;
 pub mod keys;
 pub mod lang;
 pub mod load;
+pub mod markup;
 pub mod nav;
 pub mod reduce;
 pub mod typeahead;

@@ -1,0 +1,305 @@
+//! The markup of units, as text: both views insert it with one `innerHTML`
+//! a branch, so the browser's parser builds thousands of elements natively
+//! instead of one script call each, and a static page can embed the same
+//! HTML. Every text from the data is escaped here, and nowhere else.
+//!
+//! The list view (the APG disclosure pattern):
+//!
+//! ```html
+//! <li class="og-unit" data-unit="1">
+//!   <button type="button" class="og-toggle" id="og1-t1" data-unit="1"
+//!     aria-controls="og1-g1" aria-expanded="false"><span class="og-name">Etalab</span> <span class="og-short">(E)</span></button>
+//!   <span class="og-kind">Département</span>
+//!   <p class="og-desc">…</p>
+//!   <ul class="og-people"><li><span class="og-role">Chef</span> : Marielle Chrisment</li></ul>
+//!   <div class="og-children" id="og1-g1" data-unit="1" hidden="until-found"><ul>…</ul></div>
+//! </li>
+//! ```
+//!
+//! The tree view (the APG tree view pattern) writes one `treeitem` per unit,
+//! named by its label and described by its people.
+
+use crate::chart::{Chart, UnitId};
+use crate::view::ViewState;
+use std::fmt::Write;
+
+/// The DOM ids of one mounted chart's units: `og1-t5`… Each chart has its
+/// own prefix, so several charts on one page never share an id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ids(pub String);
+
+impl Ids {
+    /// What takes focus for a unit: in the list view a branch's disclosure
+    /// button or a leaf's label, in the tree view the treeitem.
+    pub fn focus_target(&self, unit: UnitId) -> String {
+        format!("{}-t{}", self.0, unit.index())
+    }
+
+    /// A branch's group of sub-units (the element that hides).
+    pub fn group(&self, unit: UnitId) -> String {
+        format!("{}-g{}", self.0, unit.index())
+    }
+
+    /// A treeitem's label, its accessible name.
+    pub fn label(&self, unit: UnitId) -> String {
+        format!("{}-n{}", self.0, unit.index())
+    }
+
+    /// A treeitem's people, its accessible description.
+    pub fn people(&self, unit: UnitId) -> String {
+        format!("{}-p{}", self.0, unit.index())
+    }
+}
+
+/// The few words the markup writes itself, in the widget's language.
+#[derive(Clone, Copy, Debug)]
+pub struct Words {
+    /// Before a unit's link: "Site : ".
+    pub link_prefix: &'static str,
+    /// Between a role and a name: " : ".
+    pub role_separator: &'static str,
+    /// Between two people in one sentence: " ; ".
+    pub people_separator: &'static str,
+}
+
+/// Which view the markup is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    List,
+    Tree,
+}
+
+/// Writes units as one view shows them, from the chart and its view state.
+pub struct Markup<'a> {
+    pub chart: &'a Chart,
+    pub view: &'a ViewState,
+    pub ids: &'a Ids,
+    pub words: Words,
+    pub style: Style,
+    /// Every branch gets its sub-units at once (find-in-page reaches them);
+    /// else only branches opened at least once.
+    pub eager: bool,
+    /// The tree's one tab stop.
+    pub current: UnitId,
+}
+
+impl Markup<'_> {
+    /// Whether a branch's sub-units are written with it.
+    fn fills(&self, unit: UnitId) -> bool {
+        self.chart.has_children(unit) && (self.eager || self.view.has_been_opened(unit))
+    }
+
+    /// The root's item and everything filled below it. `filled` receives
+    /// every branch whose sub-units were written.
+    pub fn root(&self, filled: &mut Vec<UnitId>) -> String {
+        let mut out = String::new();
+        self.unit(&mut out, self.chart.root(), filled);
+        out
+    }
+
+    /// The inside of a branch's group: its sub-units' items, and everything
+    /// filled below them.
+    pub fn group(&self, unit: UnitId, filled: &mut Vec<UnitId>) -> String {
+        let mut out = String::new();
+        self.group_inner(&mut out, unit, filled);
+        out
+    }
+
+    fn group_inner(&self, out: &mut String, unit: UnitId, filled: &mut Vec<UnitId>) {
+        filled.push(unit);
+        out.push_str(if self.style == Style::Tree { "<ul role=\"group\">" } else { "<ul>" });
+        for child in self.chart.children(unit) {
+            self.unit(out, child, filled);
+        }
+        out.push_str("</ul>");
+    }
+
+    fn unit(&self, out: &mut String, unit: UnitId, filled: &mut Vec<UnitId>) {
+        match self.style {
+            Style::List => self.list_item(out, unit),
+            Style::Tree => self.tree_item(out, unit),
+        }
+        if self.chart.has_children(unit) {
+            let _ = write!(out, "<div class=\"og-children\" id=\"{}\" data-unit=\"{}\"", self.ids.group(unit), unit.index());
+            if !self.view.is_expanded(unit) {
+                out.push_str(" hidden=\"until-found\"");
+            }
+            out.push('>');
+            if self.fills(unit) {
+                self.group_inner(out, unit, filled);
+            } else {
+                out.push_str(if self.style == Style::Tree { "<ul role=\"group\"></ul>" } else { "<ul></ul>" });
+            }
+            out.push_str("</div>");
+        }
+        out.push_str("</li>");
+    }
+
+    /// "Etalab (E)": the name and the short name, each isolated.
+    fn name(&self, out: &mut String, unit: UnitId) {
+        let u = &self.chart[unit];
+        out.push_str("<span class=\"og-name\">");
+        escape(out, &u.name);
+        out.push_str("</span>");
+        if let Some(short) = &u.short_name {
+            out.push_str(" <span class=\"og-short\">(");
+            escape(out, short);
+            out.push_str(")</span>");
+        }
+    }
+
+    fn kind(&self, out: &mut String, unit: UnitId) {
+        if let Some(kind) = &self.chart[unit].kind {
+            out.push_str(" <span class=\"og-kind\">");
+            escape(out, kind);
+            out.push_str("</span>");
+        }
+    }
+
+    /// Everything in a list item before its sub-units: a disclosure button
+    /// (a branch) or a label that scripts can focus (a leaf), then the kind
+    /// outside it, so that the button's name is the unit's name alone.
+    fn list_item(&self, out: &mut String, unit: UnitId) {
+        let u = &self.chart[unit];
+        let (i, target) = (unit.index(), self.ids.focus_target(unit));
+        let _ = write!(out, "<li class=\"og-unit\" data-unit=\"{i}\">");
+        if self.chart.has_children(unit) {
+            let expanded = self.view.is_expanded(unit);
+            let _ = write!(
+                out,
+                "<button type=\"button\" class=\"og-toggle\" id=\"{target}\" data-unit=\"{i}\" aria-controls=\"{}\" aria-expanded=\"{expanded}\">",
+                self.ids.group(unit)
+            );
+            self.name(out, unit);
+            out.push_str("</button>");
+        } else {
+            // A paragraph, as the name reads in browse mode; shown inline.
+            let _ = write!(out, "<p class=\"og-label\" id=\"{target}\" tabindex=\"-1\">");
+            self.name(out, unit);
+            out.push_str("</p>");
+        }
+        self.kind(out, unit);
+        if let Some(description) = &u.description {
+            out.push_str("<p class=\"og-desc\">");
+            escape(out, description);
+            out.push_str("</p>");
+        }
+        if !u.people.is_empty() {
+            out.push_str("<ul class=\"og-people\">");
+            for person in &u.people {
+                out.push_str("<li>");
+                if let Some(role) = &person.role {
+                    out.push_str("<span class=\"og-role\">");
+                    escape(out, role);
+                    out.push_str("</span>");
+                    out.push_str(self.words.role_separator);
+                }
+                // Last in its line: an override in the name has nothing to reorder.
+                escape(out, &person.name);
+                out.push_str("</li>");
+            }
+            out.push_str("</ul>");
+        }
+        if let Some(url) = &u.url {
+            let text = url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("mailto:");
+            out.push_str("<p class=\"og-link\">");
+            out.push_str(self.words.link_prefix);
+            out.push_str("<a href=\"");
+            escape(out, url);
+            out.push_str("\">");
+            escape(out, text);
+            out.push_str("</a></p>");
+        }
+    }
+
+    /// A treeitem: nothing inside it is focusable, the item itself takes
+    /// focus with a roving tabindex. Its row holds what it shows.
+    fn tree_item(&self, out: &mut String, unit: UnitId) {
+        let u = &self.chart[unit];
+        let item = self.view.item(self.chart, unit);
+        let tabindex = if unit == self.current { 0 } else { -1 };
+        let _ = write!(
+            out,
+            "<li role=\"treeitem\" class=\"og-item\" id=\"{}\" data-unit=\"{}\" tabindex=\"{tabindex}\" aria-level=\"{}\" aria-setsize=\"{}\" aria-posinset=\"{}\" aria-labelledby=\"{}\"",
+            self.ids.focus_target(unit),
+            unit.index(),
+            item.level,
+            item.set_size,
+            item.pos_in_set,
+            self.ids.label(unit),
+        );
+        if let Some(expanded) = item.expanded {
+            let _ = write!(out, " aria-expanded=\"{expanded}\"");
+        }
+        if !u.people.is_empty() {
+            let _ = write!(out, " aria-describedby=\"{}\"", self.ids.people(unit));
+        }
+        let _ = write!(out, "><span class=\"og-item__row\"><span class=\"og-item__label\" id=\"{}\">", self.ids.label(unit));
+        self.name(out, unit);
+        out.push_str("</span>");
+        self.kind(out, unit);
+        if !u.people.is_empty() {
+            let _ = write!(out, "<span class=\"og-item__people\" id=\"{}\">", self.ids.people(unit));
+            for (n, person) in u.people.iter().enumerate() {
+                if n > 0 {
+                    out.push_str(self.words.people_separator);
+                }
+                if let Some(role) = &person.role {
+                    escape(out, role);
+                    out.push_str(self.words.role_separator);
+                }
+                escape(out, &person.name);
+            }
+            out.push_str("</span>");
+        }
+        out.push_str("</span>");
+    }
+}
+
+/// Text safe in an element or a quoted attribute: `&`, `<`, `>`, `"` and `'`
+/// become references, so no data can open a tag or leave an attribute. The
+/// parser would turn a carriage return into a line feed, so it is written
+/// as a reference too; HTML cannot hold U+0000 at all, which shows as the
+/// replacement character U+FFFD (a reference would give the same).
+pub fn escape(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'', '\r', '\0']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\r' => "&#13;",
+            _ => "\u{fffd}",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+}
+
+/// Which branches have their sub-units in a view's DOM. A unit has an
+/// element once its parent is filled; the root always has one.
+#[derive(Clone, Debug, Default)]
+pub struct Filled(Vec<bool>);
+
+impl Filled {
+    pub fn new(chart: &Chart) -> Self {
+        Filled(vec![false; chart.len()])
+    }
+
+    pub fn mark(&mut self, units: &[UnitId]) {
+        for unit in units {
+            self.0[unit.index()] = true;
+        }
+    }
+
+    pub fn is_filled(&self, unit: UnitId) -> bool {
+        self.0.get(unit.index()).copied().unwrap_or(false)
+    }
+
+    pub fn has_element(&self, chart: &Chart, unit: UnitId) -> bool {
+        chart.parent(unit).is_none_or(|p| self.is_filled(p))
+    }
+}

@@ -1,0 +1,159 @@
+//! The units' markup: what each view writes, that data can never become
+//! markup, and which branches are filled in each regime.
+
+use organigramme_core::markup::{escape, Filled, Ids, Markup, Style, Words};
+use organigramme_core::{parse, reduce, Action, Chart, InitialView, Items, UnitId, ViewState};
+
+const WORDS: Words = Words { link_prefix: "Site : ", role_separator: " : ", people_separator: " ; " };
+
+const SMALL: &str = r#"{"title": "T", "root": {"id": "dinum", "name": "DINUM", "kind": "Direction",
+  "people": [{"name": "Stéphanie Schaer", "role": "Directrice"}],
+  "children": [
+    {"id": "etalab", "name": "Etalab", "short_name": "E", "description": "Données",
+     "people": [{"name": "A"}, {"name": "B", "role": "Adjoint"}],
+     "children": [{"id": "datalab", "name": "Datalab", "url": "https://datalab.example/"}]},
+    {"id": "isn", "name": "ISN"}]}}"#;
+
+fn chart(text: &str) -> Chart {
+    parse(text).unwrap()
+}
+
+fn ids() -> Ids {
+    Ids("og1".into())
+}
+
+fn write(chart: &Chart, view: &ViewState, style: Style, eager: bool) -> (String, Vec<UnitId>) {
+    let ids = ids();
+    let markup = Markup { chart, view, ids: &ids, words: WORDS, style, eager, current: chart.root() };
+    let mut filled = Vec::new();
+    let html = markup.root(&mut filled);
+    (html, filled)
+}
+
+fn u(chart: &Chart, id: &str) -> UnitId {
+    chart.find(id).unwrap()
+}
+
+#[test]
+fn the_list_view_writes_disclosure_buttons_for_branches_and_labels_for_leaves() {
+    let chart = chart(SMALL);
+    let view = ViewState::new(&chart, InitialView { depth: 2, open: true });
+    let (html, _) = write(&chart, &view, Style::List, true);
+    assert_eq!(
+        html,
+        concat!(
+            r#"<li class="og-unit" data-unit="0"><button type="button" class="og-toggle" id="og1-t0" data-unit="0" aria-controls="og1-g0" aria-expanded="true"><span class="og-name">DINUM</span></button>"#,
+            r#" <span class="og-kind">Direction</span>"#,
+            r#"<ul class="og-people"><li><span class="og-role">Directrice</span> : Stéphanie Schaer</li></ul>"#,
+            r#"<div class="og-children" id="og1-g0" data-unit="0"><ul>"#,
+            r#"<li class="og-unit" data-unit="1"><button type="button" class="og-toggle" id="og1-t1" data-unit="1" aria-controls="og1-g1" aria-expanded="false"><span class="og-name">Etalab</span> <span class="og-short">(E)</span></button>"#,
+            r#"<p class="og-desc">Données</p>"#,
+            r#"<ul class="og-people"><li>A</li><li><span class="og-role">Adjoint</span> : B</li></ul>"#,
+            r#"<div class="og-children" id="og1-g1" data-unit="1" hidden="until-found"><ul>"#,
+            r#"<li class="og-unit" data-unit="2"><p class="og-label" id="og1-t2" tabindex="-1"><span class="og-name">Datalab</span></p>"#,
+            r#"<p class="og-link">Site : <a href="https://datalab.example/">datalab.example/</a></p></li>"#,
+            r#"</ul></div></li>"#,
+            r#"<li class="og-unit" data-unit="3"><p class="og-label" id="og1-t3" tabindex="-1"><span class="og-name">ISN</span></p></li>"#,
+            r#"</ul></div></li>"#,
+        )
+    );
+}
+
+#[test]
+fn the_tree_view_writes_treeitems_with_level_position_and_one_tab_stop() {
+    let chart = chart(SMALL);
+    let view = ViewState::new(&chart, InitialView { depth: 2, open: true });
+    let (html, _) = write(&chart, &view, Style::Tree, true);
+    assert!(html.starts_with(concat!(
+        r#"<li role="treeitem" class="og-item" id="og1-t0" data-unit="0" tabindex="0" aria-level="1" aria-setsize="1" aria-posinset="1" aria-labelledby="og1-n0" aria-expanded="true" aria-describedby="og1-p0">"#,
+        r#"<span class="og-item__row"><span class="og-item__label" id="og1-n0"><span class="og-name">DINUM</span></span> <span class="og-kind">Direction</span>"#,
+        r#"<span class="og-item__people" id="og1-p0">Directrice : Stéphanie Schaer</span></span>"#,
+        r#"<div class="og-children" id="og1-g0" data-unit="0"><ul role="group">"#,
+    )));
+    assert!(html.contains(r#"id="og1-t1" data-unit="1" tabindex="-1" aria-level="2" aria-setsize="2" aria-posinset="1""#));
+    assert!(html.contains(r#"<span class="og-item__people" id="og1-p1">A ; Adjoint : B</span>"#));
+    // A leaf has no expanded state and, without people, no description.
+    assert!(html.contains(r#"id="og1-t3" data-unit="3" tabindex="-1" aria-level="2" aria-setsize="2" aria-posinset="2" aria-labelledby="og1-n3"><span"#));
+    assert!(html.contains(r#"<div class="og-children" id="og1-g1" data-unit="1" hidden="until-found"><ul role="group"><li"#));
+}
+
+#[test]
+fn no_text_from_the_data_becomes_markup() {
+    let hostile = r#"<img src=x onerror="alert(1)">&amp;'"#;
+    let text = format!(
+        r#"{{"title": "T", "root": {{"id": "a", "name": {h}, "short_name": {h}, "kind": {h}, "description": {h},
+          "url": "https://x.example/?q=\"><script>", "people": [{{"name": {h}, "role": {h}}}]}}}}"#,
+        h = serde_json_string(hostile)
+    );
+    let chart = chart(&text);
+    let view = ViewState::new(&chart, InitialView::default());
+    for style in [Style::List, Style::Tree] {
+        let (html, _) = write(&chart, &view, style, true);
+        assert!(!html.contains("<img") && !html.contains("<script") && !html.contains("\"alert"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;amp;&#39;"), "{html}");
+        // Every tag in the output is one the markup writes itself.
+        for tag in html.split('<').skip(1).map(|t| t.split([' ', '>']).next().unwrap_or("")) {
+            assert!(["li", "/li", "button", "/button", "span", "/span", "p", "/p", "ul", "/ul", "a", "/a", "div", "/div"].contains(&tag), "tag {tag}");
+        }
+    }
+}
+
+fn serde_json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[test]
+fn escape_replaces_the_special_characters_only() {
+    let mut out = String::new();
+    escape(&mut out, "a&b<c>d\"e'f — é\r\n\0\u{7}\u{202e}");
+    assert_eq!(out, "a&amp;b&lt;c&gt;d&quot;e&#39;f — é&#13;\n\u{fffd}\u{7}\u{202e}");
+}
+
+#[test]
+fn eager_markup_fills_every_branch_lazy_markup_only_opened_ones() {
+    let text = organigramme_core::generate::flat_json(40, 3);
+    let chart = chart(&text);
+    let mut view = ViewState::new(&chart, InitialView { depth: 2, open: true });
+    let branches: Vec<UnitId> = chart.ids().filter(|&u| chart.has_children(u)).collect();
+
+    let (html, filled) = write(&chart, &view, Style::List, true);
+    assert_eq!(filled.len(), branches.len());
+    assert_eq!(html.matches("class=\"og-unit\"").count(), 40);
+
+    let (html, filled) = write(&chart, &view, Style::List, false);
+    assert_eq!(filled, [chart.root()]);
+    assert_eq!(html.matches("class=\"og-unit\"").count(), 4, "the root and its 3 sub-units");
+    // Every branch written has its (empty) group, for aria-controls.
+    assert_eq!(html.matches("class=\"og-children\"").count(), 4);
+
+    // Opening u1 then writing u0's group fills u1's too: its sub-units read the state.
+    reduce(&mut view, &chart, Items::Branches, Action::Expand(u(&chart, "u1")));
+    let ids = ids();
+    let markup = Markup { chart: &chart, view: &view, ids: &ids, words: WORDS, style: Style::List, eager: false, current: chart.root() };
+    let mut filled = Vec::new();
+    let group = markup.group(chart.root(), &mut filled);
+    assert_eq!(filled, [chart.root(), u(&chart, "u1")]);
+    assert!(group.starts_with("<ul><li class=\"og-unit\" data-unit=\"1\">"));
+    assert_eq!(group.matches("class=\"og-unit\"").count(), 6);
+}
+
+#[test]
+fn a_unit_has_an_element_once_its_parent_is_filled() {
+    let chart = chart(SMALL);
+    let mut filled = Filled::new(&chart);
+    assert!(filled.has_element(&chart, chart.root()));
+    assert!(!filled.has_element(&chart, u(&chart, "etalab")));
+    filled.mark(&[chart.root()]);
+    assert!(filled.is_filled(chart.root()));
+    assert!(filled.has_element(&chart, u(&chart, "etalab")));
+    assert!(!filled.has_element(&chart, u(&chart, "datalab")));
+}
