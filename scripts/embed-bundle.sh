@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trunk post-build hook: writes the embed bundle with stable names next to
 # the standalone page's hashed files: organigramme.js (the ES module, which
-# starts itself), organigramme_bg.wasm and organigramme.css.
+# starts itself, fetching the data while the WebAssembly loads),
+# organigramme_bg.wasm and organigramme.css.
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 cd "$dir"
@@ -11,4 +12,4 @@ wasm=$(one 'organigramme-*_bg.wasm')
 css=$(one 'organigramme-*.css')
 cp "$wasm" organigramme_bg.wasm
 cp "$css" organigramme.css
-cat "$glue" "$TRUNK_SOURCE_DIR/src/embed/start.js" > organigramme.js
+cat "$glue" "$TRUNK_SOURCE_DIR/src/embed/preload.js" "$TRUNK_SOURCE_DIR/src/embed/start.js" > organigramme.js

@@ -61,8 +61,9 @@ impl ChartCtx {
     }
 
     /// Writes markup with the current state; `group` is `None` for the
-    /// root's item, else the branch whose sub-units are written.
-    fn markup(&self, group: Option<UnitId>) -> String {
+    /// root's item, else the branch whose sub-units are written. `eager`
+    /// writes every branch below, opened or not.
+    fn markup(&self, group: Option<UnitId>, eager: bool) -> String {
         let mut filled = Vec::new();
         let html = self.chart.with_value(|chart| {
             self.view.with_value(|view| {
@@ -76,7 +77,7 @@ impl ChartCtx {
                             Mode::List => Style::List,
                             Mode::Tree => Style::Tree,
                         },
-                        eager: self.eager,
+                        eager,
                         current: self.current.get_untracked(),
                     };
                     match group {
@@ -90,9 +91,35 @@ impl ChartCtx {
         html
     }
 
-    /// The root's item, with every branch that starts filled.
+    /// The root's item, with the branches that start open: what the
+    /// first frame shows. [`ChartCtx::fill_all`] adds the rest of an eager chart.
     pub fn root_markup(&self) -> String {
-        self.markup(None)
+        self.markup(None, false)
+    }
+
+    /// In the eager regime, writes every branch not yet filled (hidden), so
+    /// that find-in-page reaches them: after the first frame, which it
+    /// would otherwise delay. Does nothing once the chart is gone.
+    pub fn fill_all(&self) {
+        if !self.eager || self.chart.try_with_value(|_| ()).is_none() {
+            return;
+        }
+        let branches: Vec<UnitId> = self.chart.with_value(|c| c.ids().filter(|&u| c.has_children(u)).collect());
+        for unit in branches {
+            // Document order: a branch is reached after its parent is filled.
+            let (filled, exists) = self.filled.with_value(|f| (f.is_filled(unit), self.chart.with_value(|c| f.has_element(c, unit))));
+            if !filled && exists {
+                self.fill(unit, true);
+            }
+        }
+    }
+
+    /// Writes a branch's sub-units into its group.
+    fn fill(&self, unit: UnitId, eager: bool) -> Option<Element> {
+        let html = self.markup(Some(unit), eager);
+        let group = self.unit_element(unit, true)?;
+        group.set_inner_html(&html);
+        Some(group)
     }
 
     fn unit_element(&self, unit: UnitId, group: bool) -> Option<Element> {
@@ -107,13 +134,7 @@ impl ChartCtx {
         if !exists {
             return;
         }
-        let group = self.unit_element(unit, true);
-        if expanded && !filled {
-            let html = self.markup(Some(unit));
-            if let Some(group) = &group {
-                group.set_inner_html(&html);
-            }
-        }
+        let group = if expanded && !filled { self.fill(unit, self.eager) } else { self.unit_element(unit, true) };
         if let Some(toggle) = self.unit_element(unit, false) {
             let _ = toggle.set_attribute("aria-expanded", if expanded { "true" } else { "false" });
         }

@@ -115,13 +115,18 @@ impl Instance {
         for node in &fallback {
             let _ = self.host.remove_child(node);
         }
+        let ctx = ctx_slot.borrow_mut().take();
         {
             let mut state = self.state.borrow_mut();
             state.view = Some(Box::new(handle));
-            state.ctx = ctx_slot.borrow_mut().take();
+            state.ctx = ctx;
             state.fallback = fallback;
         }
         notify(&self.host, "organigramme:ready", &JsValue::from_f64(units as f64));
+        // The collapsed branches of a small chart, after the first frame.
+        if let Some(ctx) = ctx {
+            request_animation_frame(move || set_timeout(move || ctx.fill_all(), std::time::Duration::ZERO));
+        }
     }
 
     /// Shows a load failure above the host's content, which stays. A file

@@ -25,6 +25,19 @@ fn mount(options: Options) -> HtmlElement {
     host
 }
 
+/// Resolves after the first frame, once a small chart has written its
+/// collapsed branches (scheduled at render, so before this).
+async fn after_first_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let window = web_sys::window().unwrap();
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0).unwrap();
+        });
+        web_sys::window().unwrap().request_animation_frame(later.unchecked_ref()).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 fn find(host: &Element, selector: &str) -> HtmlElement {
     host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
 }
@@ -68,7 +81,10 @@ async fn a_toggle_reflects_its_branch_state() {
     assert_eq!(attr(&toggle, "type").as_deref(), Some("button"));
     assert_eq!(attr(&toggle, "aria-expanded").as_deref(), Some("false"));
     assert_eq!(attr(&list, "hidden").as_deref(), Some("until-found"));
-    // Small charts are rendered whole, so find-in-page reaches hidden poles.
+    // Small charts are rendered whole, so find-in-page reaches hidden poles:
+    // the first frame shows what is open, the collapsed branches follow.
+    assert!(!list.text_content().unwrap().contains("Datalab"));
+    after_first_frame().await;
     assert!(list.text_content().unwrap().contains("Datalab"));
 
     toggle.click();
@@ -85,6 +101,7 @@ async fn a_toggle_reflects_its_branch_state() {
 #[wasm_bindgen_test]
 async fn leaves_have_no_expanded_state_and_show_people() {
     let host = mount(Options { open: true, ..Options::default() });
+    after_first_frame().await;
     let leaves = host.query_selector_all(".og-label").unwrap();
     assert!(leaves.length() > 20);
     for i in 0..leaves.length() {
@@ -202,6 +219,7 @@ async fn english_strings_and_lang_attributes() {
     // The widget speaks English; the data stays French.
     assert_eq!(attr(&find(&host, ".organigramme"), "lang").as_deref(), Some("en"));
     assert_eq!(attr(&find(&host, ".og-tree"), "lang").as_deref(), Some("fr"));
+    after_first_frame().await;
     assert!(host.text_content().unwrap().contains("Chef du département: Ishan Bohjwani"));
 }
 

@@ -757,7 +757,8 @@ test.describe('the strict CSP of examples/dinum.html', () => {
 
   test('the standalone /index.html keeps Trunk’s integrity attributes, and they match', async ({ page }) => {
     await open(page, '/index.html');
-    const links = await page.locator('link[rel=stylesheet], link[rel=modulepreload], link[rel=preload]').evaluateAll(
+    // Trunk's links (the data file's preload is the widget's, without a hash).
+    const links = await page.locator('link[rel=stylesheet], link[rel=modulepreload], link[rel=preload]:not([as=fetch][href$=".json"])').evaluateAll(
       (els) => els.map((e) => ({ rel: e.getAttribute('rel'), href: e.getAttribute('href'), integrity: e.getAttribute('integrity') })),
     );
     expect(links.filter((l) => l.rel === 'stylesheet').length).toBeGreaterThanOrEqual(2);
@@ -769,6 +770,24 @@ test.describe('the strict CSP of examples/dinum.html', () => {
     const sheets = await page.evaluate(() => [...document.styleSheets].filter((s) => s.cssRules.length > 0).length);
     expect(sheets).toBeGreaterThanOrEqual(2);
   });
+});
+
+// ------------------------------------------------- the data while the wasm loads
+
+test.describe('the data file is fetched while the WebAssembly loads', () => {
+  for (const [page_, host] of [['/index.html', '#organigramme'], [`${EMBED}/src.html`, '#chart']] as const) {
+    test(`${page_}: one request for the data, a preload the widget's own fetch takes`, async ({ page }) => {
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await open(page, page_);
+      await readyOn(page, host);
+      const json = requests.filter((u) => new URL(u).pathname.endsWith('.json'));
+      expect(json, 'the widget took the preloaded response').toHaveLength(1);
+      const preloads = await page.locator('link[rel=preload][as=fetch]').evaluateAll((els) =>
+        els.map((e) => (e as HTMLLinkElement).href).filter((h) => h.endsWith('.json')));
+      expect(preloads).toEqual(json);
+    });
+  }
 });
 
 // ---------------------------------------------------------------- 6. English
