@@ -19,6 +19,9 @@ pub use organigramme_core as core;
 /// Starts the widget on a page: every `[data-organigramme]` element becomes
 /// a chart. Runs when the WebAssembly module is initialised.
 pub fn start() {
+    // Panic messages in debug builds only: their formatting code would
+    // weigh on every page that embeds the release.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     mount::auto_mount();
 }

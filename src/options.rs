@@ -121,7 +121,11 @@ impl Options {
             if let Some(b) = v.as_bool() {
                 options.set(name, if b { "true" } else { "false" });
             } else if let Some(n) = v.as_f64() {
-                options.set(name, &n.to_string());
+                // Whole numbers only (`depth: 3`, `open: 0`): formatting
+                // any float would cost the bundle a float printer.
+                if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
+                    options.set(name, &(n as u32).to_string());
+                }
             } else if let Some(s) = v.as_string() {
                 options.set(name, &s);
             }

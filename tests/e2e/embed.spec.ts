@@ -699,7 +699,8 @@ test.describe('the strict CSP of examples/dinum.html', () => {
       document.body.append(s);
     });
     expect(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
-    expect((await violations(page)).join('\n')).toContain('script-src');
+    // The violation event is dispatched asynchronously: wait for it.
+    await expect.poll(async () => (await violations(page)).join('\n')).toContain('script-src');
   }
 
   test('meta CSP: exact policy, no inline script, zero violations, no console error', async ({ page }) => {
