@@ -17,7 +17,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { recordWidgetEvents, waitForWidget, type OgEvent } from './helpers';
+import { recordWidgetEvents, UNIT_LABELS, waitForWidget, type OgEvent } from './helpers';
+
+/** Every unit's name as shown, in document order: the first text of its label. */
+const unitNames = (page: Page) =>
+  page.locator('#organigramme').locator(UNIT_LABELS).evaluateAll((els) => els.map((e) => e.firstChild?.textContent ?? ''));
 
 // ------------------------------------------------------------ the manifest
 
@@ -105,7 +109,7 @@ async function unsafeLinks(page: Page): Promise<string[]> {
 /** The links of one unit itself (not of its sub-units), found by its name. */
 async function linksOfUnit(page: Page, name: string): Promise<string[] | null> {
   return page.evaluate((name) => {
-    const label = [...document.querySelectorAll('.og-name')].find((n) => n.textContent === name);
+    const label = [...document.querySelectorAll('.og-toggle, .og-label')].find((n) => n.firstChild?.textContent === name);
     const unit = label?.closest('li.og-unit');
     if (!unit) return null;
     return [...unit.querySelectorAll('a')]
@@ -274,9 +278,8 @@ test.describe('extreme and hostile text', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     const event = await openStandalone(page, 'long-name-100000-chars.json');
     expect(event).toMatchObject({ type: 'ready', detail: 3 });
-    const names = page.locator('#organigramme .og-name');
-    await expect(names).toHaveCount(3);
-    const texts = await names.allTextContents();
+    const texts = await unitNames(page);
+    expect(texts).toHaveLength(3);
     expect(texts.map((t) => t.length)).toEqual([100_000, 100_000, 'Département court'.length]);
     expect(texts[0]).toBe(data.root.name);
     expect(texts[1]).toBe(data.root.children[0].name);
@@ -306,7 +309,7 @@ test.describe('extreme and hostile text', () => {
     const text = (sel: string) => page.locator(`#organigramme ${sel}`).allTextContents();
     // HTML cannot hold U+0000: it shows as U+FFFD, the replacement character.
     const shown = (text: string) => text.replaceAll('\u0000', '\ufffd');
-    expect(await text('.og-name')).toEqual([data.root.name, ...data.root.children.map((c: { name: string }) => c.name)].map(shown));
+    expect(await unitNames(page)).toEqual([data.root.name, ...data.root.children.map((c: { name: string }) => c.name)].map(shown));
     expect(await text('.og-people li')).toEqual(['Directrice\ufffd : Jeanne\u000bMartin']);
     expect(await text('.og-role')).toEqual(['Directrice\ufffd']);
     expect(await text('.og-kind')).toEqual(['Service\u0001']);
@@ -321,7 +324,7 @@ test.describe('extreme and hostile text', () => {
     expect(event).toMatchObject({ type: 'ready', detail: 3 });
     // Every element holding text from the data is isolated.
     const styles = await page.evaluate(() =>
-      [...document.querySelectorAll('#organigramme :is(.og-name, .og-short, .og-kind, .og-role, .og-person, .og-desc, .og-title)')].map(
+      [...document.querySelectorAll('#organigramme :is(.og-toggle, .og-label, .og-name, .og-short, .og-kind, .og-role, .og-desc, .og-title)')].map(
         (el) => `${el.className}: ${getComputedStyle(el).unicodeBidi}`,
       ),
     );
@@ -354,8 +357,10 @@ test.describe('extreme and hostile text', () => {
     // A name with an override keeps its short name on its right.
     const shorts = await page.evaluate(() =>
       [...document.querySelectorAll('#organigramme .og-short')].map((short) => {
-        const name = short.parentElement!.querySelector('.og-name')!;
-        return { name: name.textContent, after: name.getBoundingClientRect().right <= short.getBoundingClientRect().left + 0.5 };
+        // The name comes first in the label, before the short name.
+        const name = document.createRange();
+        name.selectNodeContents(short.parentElement!.firstChild!);
+        return { name: name.toString(), after: name.getBoundingClientRect().right <= short.getBoundingClientRect().left + 0.5 };
       }),
     );
     expect(shorts).toEqual([
@@ -365,7 +370,7 @@ test.describe('extreme and hostile text', () => {
     // The toolbar and the kind after a name are still where they were.
     const kind = await page.evaluate(() => {
       const unit = [...document.querySelectorAll('#organigramme .og-unit')].find((u) => u.querySelector(':scope > .og-kind'))!;
-      const label = unit.querySelector(':scope > :is(.og-toggle, .og-label) > .og-name')!.getBoundingClientRect();
+      const label = unit.querySelector(':scope > :is(.og-toggle, .og-label)')!.getBoundingClientRect();
       const kind = unit.querySelector(':scope > .og-kind')!.getBoundingClientRect();
       return label.left < kind.left || label.bottom <= kind.top;
     });
@@ -380,7 +385,7 @@ test.describe('extreme and hostile text', () => {
         const event = await openStandalone(page, file, `&mode=${mode}`);
         expect(event).toMatchObject({ type: 'ready', detail: units });
         await page.getByRole('button', { name: 'Tout déplier' }).click();
-        await expect(page.locator('#organigramme .og-name')).toHaveCount(units);
+        await expect(page.locator('#organigramme').locator(UNIT_LABELS)).toHaveCount(units);
         // The payloads are text, exactly as in the file.
         await expect(page.locator('#organigramme .og-title')).toHaveText(data.title);
         expect(await page.locator('#organigramme .og-title').textContent()).toBe(data.title);
@@ -394,7 +399,7 @@ test.describe('extreme and hostile text', () => {
         type Unit = { name: string; children?: Unit[] };
         const nested = (u: Unit): string[] => [u.name.trim(), ...(u.children ?? []).flatMap(nested)];
         const names = data.root ? nested(data.root) : data.units.map((u: Unit) => u.name.trim());
-        expect((await page.locator('#organigramme .og-name').allTextContents()).sort()).toEqual(names.sort());
+        expect((await unitNames(page)).sort()).toEqual(names.sort());
         if (mode === 'list') {
           // Every string field is on screen, as text.
           const shown = await page.locator('#organigramme').textContent();

@@ -124,7 +124,7 @@ for (const mode of ['list', 'tree'] as const) {
       // The check covers what matters: the last unit is far below the fold.
       const last = units(chart.data.root).at(-1)!;
       const top = await page.evaluate((name) => {
-        const label = [...document.querySelectorAll('.og-label, .og-item__label')].find((l) => l.firstChild?.textContent?.trim() === name);
+        const label = [...document.querySelectorAll('.og-toggle, .og-label, .og-item__label')].find((l) => l.firstChild?.textContent?.trim() === name);
         return label ? label.getBoundingClientRect().top : null;
       }, last.name);
       expect(top, `the last unit, ${last.name}, is below the fold`).toBeGreaterThan(900);

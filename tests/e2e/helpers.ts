@@ -46,6 +46,17 @@ export async function recordWidgetEvents(page: Page): Promise<void> {
   });
 }
 
+/** What holds a unit's name: a branch's button, a leaf's label, a treeitem's label. */
+export const UNIT_LABELS = '.og-toggle, .og-label, .og-item__label';
+
+/** A unit's label by its name: the name, then its short name in brackets if any. */
+export function labelPattern(name: string): RegExp {
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: \\(.+\\))?$`);
+}
+
+/** The label of the unit named `name` (its name is its label's first text). */
+export const unitLabel = (page: Page, name: string) => page.locator(UNIT_LABELS).filter({ hasText: labelPattern(name) });
+
 /** Waits until the widget has dispatched `organigramme:ready` or `organigramme:error`. */
 export async function waitForWidget(page: Page): Promise<OgEvent> {
   const handle = await page.waitForFunction(() => window.__ogEvents?.[0] ?? null);

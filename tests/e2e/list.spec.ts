@@ -10,6 +10,7 @@ import {
   expectFocusNotLost,
   focusedDescription,
   gotoChart,
+  unitLabel,
   waitForBeforematch,
 } from './helpers';
 
@@ -308,7 +309,7 @@ test.describe('Tout déplier / Tout replier', () => {
       els.filter((el) => !el.checkVisibility()).map((el) => el.textContent?.slice(0, 60)),
     );
     expect(hiddenUnits, 'units not shown after "Tout déplier"').toEqual([]);
-    for (const u of ALL_UNITS) await expect(page.locator('.og-name').getByText(u.name, { exact: true })).toBeVisible();
+    for (const u of ALL_UNITS) await expect(unitLabel(page, u.name)).toBeVisible();
     await expect(button(page, EXPAND_ALL)).toBeFocused();
     await expectAriaExpandedInSync(page);
 
@@ -319,7 +320,7 @@ test.describe('Tout déplier / Tout replier', () => {
     const shown = await units.evaluateAll((els) => els.filter((el) => el.checkVisibility()).length);
     expect(shown, 'the root and its 10 sub-units').toBe(1 + dinum.root.children!.length);
     for (const u of ALL_UNITS) {
-      const name = page.locator('.og-name').getByText(u.name, { exact: true });
+      const name = unitLabel(page, u.name);
       if (u.depth <= 2) await expect(name).toBeVisible();
       else await expect(name).toBeHidden();
     }
@@ -357,7 +358,7 @@ test.describe('find-in-page', () => {
   async function etalabList(page: Page): Promise<Locator> {
     return page.locator(`[id="${await etalabToggle(page).getAttribute('aria-controls')}"]`);
   }
-  const datalab = (page: Page) => page.locator('.og-name').getByText('Datalab', { exact: true });
+  const datalab = (page: Page) => unitLabel(page, 'Datalab');
 
   test('a collapsed list is hidden="until-found" and in the DOM, so find-in-page can reach it', async ({ page }) => {
     await gotoChart(page);
@@ -423,7 +424,7 @@ test.describe('find-in-page', () => {
     expect(await waitForBeforematch(page)).toEqual([`#${await disclosure(page).getAttribute('aria-controls')}`]);
     await expect(page.locator('.og-chart')).not.toHaveAttribute('hidden');
     await expect(disclosure(page)).toHaveAttribute('aria-expanded', 'true');
-    await expect(page.locator('.og-name').getByText('Cabinet', { exact: true })).toBeVisible();
+    await expect(unitLabel(page, 'Cabinet')).toBeVisible();
     await expectAriaExpandedInSync(page);
   });
 

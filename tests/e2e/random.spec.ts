@@ -152,7 +152,7 @@ async function summary(page: Page, mode: Mode): Promise<Summary> {
       const describe = (e: Element | null) => {
         if (!e) return 'null';
         if (e.getAttribute('role') === 'treeitem')
-          return `treeitem "${(e.querySelector(':scope > .og-item__row .og-name')?.textContent ?? '?').trim()}"`;
+          return `treeitem "${(e.querySelector(':scope > .og-item__row > .og-item__label')?.firstChild?.textContent ?? '?').trim()}"`;
         const tag = e.nodeName.toLowerCase();
         if (tag === 'body' || tag === 'html') return tag;
         return `${tag}${e.id ? '#' + e.id : ''}${e.classList.length ? '.' + [...e.classList].join('.') : ''} "${text(e)}"`;
@@ -191,7 +191,7 @@ async function violations(page: Page, mode: Mode, startedInside: boolean, units:
       };
       const nameOf = (el: Element) =>
         (
-          el.querySelector(':scope > .og-item__row .og-name, :scope .og-name')?.textContent ??
+          (el.querySelector(':scope > .og-item__row > .og-item__label') ?? el).firstChild?.textContent ??
           el.textContent ??
           ''
         )
@@ -431,7 +431,7 @@ async function walk(page: Page, mode: Mode, chart: Chart, seed: number, { avoidB
       case 'click': {
         const i = rng.pick(s.visibleUnits);
         const target = page.locator(mode === 'list' ? TOGGLES : ROWS).nth(i);
-        const name = await (mode === 'list' ? target : target.locator('.og-name')).textContent();
+        const name = await (mode === 'list' ? target : target.locator('.og-item__label')).textContent();
         what = `click ${mode === 'list' ? 'toggle' : 'treeitem'} #${i} "${name?.replace(/\s+/g, ' ').trim().slice(0, 50)}"`;
         await target.click({ timeout: 5_000 });
         break;
@@ -458,7 +458,7 @@ async function walk(page: Page, mode: Mode, chart: Chart, seed: number, { avoidB
         if (selector === TOOLBAR) index = rng.int(2);
         else if (selector !== DISCLOSURE) index = rng.pick(s.visibleUnits);
         const name = (await locator.nth(index).evaluate((el) => {
-          const own = el.querySelector(':scope > .og-item__row .og-name');
+          const own = el.querySelector(':scope > .og-item__row > .og-item__label');
           return (own ?? el).textContent ?? '';
         })).replace(/\s+/g, ' ').trim().slice(0, 50);
         what = `element.click() without focus on ${selector === ITEMS ? `treeitem #${index}` : selector === TOGGLES ? `toggle #${index}` : selector === TOOLBAR ? 'toolbar button' : 'the disclosure'} "${name}"`;

@@ -11,7 +11,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expectFocusNotLost, gotoChart } from './helpers';
+import { expectFocusNotLost, gotoChart, labelPattern } from './helpers';
 
 const TREE = '?mode=tree&open=1';
 const EXPAND_ALL = 'Tout déplier';
@@ -154,7 +154,7 @@ type TreeState = {
 async function readTree(page: Page): Promise<TreeState> {
   return page.evaluate(() => {
     const nameOf = (li: Element) =>
-      (li.querySelector(':scope > .og-item__row .og-name')?.textContent ?? '?').trim();
+      (li.querySelector(':scope > .og-item__row > .og-item__label')?.firstChild?.textContent ?? '?').trim();
     const describe = (el: Element | null): string => {
       if (!el) return 'null';
       if (el.getAttribute('role') === 'treeitem') return `treeitem "${nameOf(el)}"`;
@@ -254,7 +254,7 @@ async function pressOut(page: Page, model: Model, key: string, outside: string, 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 /** A treeitem's own row: where a click lands on it (its centre may be in its group). */
 const row = (page: Page, name: string) =>
-  page.locator('[role=treeitem] > .og-item__row').filter({ has: page.locator('.og-name').getByText(name, { exact: true }) });
+  page.locator('[role=treeitem] > .og-item__row').filter({ has: page.locator('.og-item__label').filter({ hasText: labelPattern(name) }) });
 const details = (page: Page) => page.locator('section.og-details');
 const status = (page: Page) => page.getByRole('status');
 
@@ -336,14 +336,14 @@ test('every treeitem has aria-level, aria-setsize and aria-posinset from the dat
       const wrapper = li.querySelector(':scope > .og-children');
       const parentItem = li.parentElement?.closest('[role=treeitem]');
       return {
-        name: (li.querySelector(':scope > .og-item__row .og-name')?.textContent ?? '').trim(),
+        name: (li.querySelector(':scope > .og-item__row > .og-item__label')?.firstChild?.textContent ?? '').trim(),
         level: li.getAttribute('aria-level'),
         setsize: li.getAttribute('aria-setsize'),
         posinset: li.getAttribute('aria-posinset'),
         label: text(li.getAttribute('aria-labelledby')),
         description: text(li.getAttribute('aria-describedby')),
         // Structure of the markup: the item's group holds its children's items.
-        parent: parentItem ? (parentItem.querySelector(':scope > .og-item__row .og-name')?.textContent ?? '').trim() : null,
+        parent: parentItem ? (parentItem.querySelector(':scope > .og-item__row > .og-item__label')?.firstChild?.textContent ?? '').trim() : null,
         inGroup: li.parentElement?.getAttribute('role') ?? null,
         groupRole: wrapper?.querySelector(':scope > ul')?.getAttribute('role') ?? null,
         idUnique: !!li.id && document.querySelectorAll(`[id="${li.id}"]`).length === 1,
@@ -950,7 +950,7 @@ for (const file of [
         const text = (id: string | null) =>
           id === null ? null : (document.getElementById(id)?.textContent ?? '<missing>').replace(/\s+/g, ' ').trim();
         return {
-          name: (li.querySelector(':scope > .og-item__row .og-name')?.textContent ?? '').trim(),
+          name: (li.querySelector(':scope > .og-item__row > .og-item__label')?.firstChild?.textContent ?? '').trim(),
           level: li.getAttribute('aria-level'),
           setsize: li.getAttribute('aria-setsize'),
           posinset: li.getAttribute('aria-posinset'),
@@ -986,7 +986,7 @@ test('?src= a flat sample: structure and keyboard', async ({ page }) => {
   await expect(page.getByRole('tree', { name: flat.title, exact: true })).toBeVisible();
   const attrs = await page.locator('[role=treeitem]').evaluateAll((els) =>
     els.map((li) => ({
-      name: (li.querySelector(':scope > .og-item__row .og-name')?.textContent ?? '').trim(),
+      name: (li.querySelector(':scope > .og-item__row > .og-item__label')?.firstChild?.textContent ?? '').trim(),
       level: li.getAttribute('aria-level'),
       setsize: li.getAttribute('aria-setsize'),
       posinset: li.getAttribute('aria-posinset'),

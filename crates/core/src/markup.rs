@@ -135,16 +135,20 @@ impl Markup<'_> {
         out.push_str("</li>");
     }
 
-    /// "Etalab (E)": the name and the short name, each isolated.
+    /// "Etalab (E)": the name, first in its label, which is a box of its
+    /// own and so isolates it; with a short name after it, each is isolated
+    /// from the other (an override in the name cannot move the short name).
     fn name(&self, out: &mut String, unit: UnitId) {
         let u = &self.chart[unit];
-        out.push_str("<span class=\"og-name\">");
-        escape(out, &u.name);
-        out.push_str("</span>");
-        if let Some(short) = &u.short_name {
-            out.push_str(" <span class=\"og-short\">(");
-            escape(out, short);
-            out.push_str(")</span>");
+        match &u.short_name {
+            None => escape(out, &u.name),
+            Some(short) => {
+                out.push_str("<span class=\"og-name\">");
+                escape(out, &u.name);
+                out.push_str("</span> <span class=\"og-short\">(");
+                escape(out, short);
+                out.push_str(")</span>");
+            }
         }
     }
 

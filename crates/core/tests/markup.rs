@@ -42,7 +42,7 @@ fn the_list_view_writes_disclosure_buttons_for_branches_and_labels_for_leaves() 
     assert_eq!(
         html,
         concat!(
-            r#"<li class="og-unit" data-unit="0"><button type="button" class="og-toggle" id="og1-t0" data-unit="0" aria-controls="og1-g0" aria-expanded="true"><span class="og-name">DINUM</span></button>"#,
+            r#"<li class="og-unit" data-unit="0"><button type="button" class="og-toggle" id="og1-t0" data-unit="0" aria-controls="og1-g0" aria-expanded="true">DINUM</button>"#,
             r#" <span class="og-kind">Direction</span>"#,
             r#"<ul class="og-people"><li><span class="og-role">Directrice</span> : Stéphanie Schaer</li></ul>"#,
             r#"<div class="og-children" id="og1-g0" data-unit="0"><ul>"#,
@@ -50,10 +50,10 @@ fn the_list_view_writes_disclosure_buttons_for_branches_and_labels_for_leaves() 
             r#"<p class="og-desc">Données</p>"#,
             r#"<ul class="og-people"><li>A</li><li><span class="og-role">Adjoint</span> : B</li></ul>"#,
             r#"<div class="og-children" id="og1-g1" data-unit="1" hidden="until-found"><ul>"#,
-            r#"<li class="og-unit" data-unit="2"><p class="og-label" id="og1-t2" tabindex="-1"><span class="og-name">Datalab</span></p>"#,
+            r#"<li class="og-unit" data-unit="2"><p class="og-label" id="og1-t2" tabindex="-1">Datalab</p>"#,
             r#"<p class="og-link">Site : <a href="https://datalab.example/">datalab.example/</a></p></li>"#,
             r#"</ul></div></li>"#,
-            r#"<li class="og-unit" data-unit="3"><p class="og-label" id="og1-t3" tabindex="-1"><span class="og-name">ISN</span></p></li>"#,
+            r#"<li class="og-unit" data-unit="3"><p class="og-label" id="og1-t3" tabindex="-1">ISN</p></li>"#,
             r#"</ul></div></li>"#,
         )
     );
@@ -66,7 +66,7 @@ fn the_tree_view_writes_treeitems_with_level_position_and_one_tab_stop() {
     let (html, _) = write(&chart, &view, Style::Tree, true);
     assert!(html.starts_with(concat!(
         r#"<li role="treeitem" class="og-item" id="og1-t0" data-unit="0" tabindex="0" aria-level="1" aria-setsize="1" aria-posinset="1" aria-labelledby="og1-n0" aria-expanded="true" aria-describedby="og1-p0">"#,
-        r#"<span class="og-item__row"><span class="og-item__label" id="og1-n0"><span class="og-name">DINUM</span></span> <span class="og-kind">Direction</span>"#,
+        r#"<span class="og-item__row"><span class="og-item__label" id="og1-n0">DINUM</span> <span class="og-kind">Direction</span>"#,
         r#"<span class="og-item__people" id="og1-p0">Directrice : Stéphanie Schaer</span></span>"#,
         r#"<div class="og-children" id="og1-g0" data-unit="0"><ul role="group">"#,
     )));
