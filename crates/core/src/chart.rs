@@ -131,6 +131,10 @@ impl ChartBuilder {
         id
     }
 
+    pub(crate) fn name(&self, index: usize) -> &str {
+        &self.units[index].name
+    }
+
     pub(crate) fn set_id(&mut self, index: usize, id: String) {
         self.units[index].id = id;
     }

@@ -2,7 +2,7 @@
 //! id of its `"parent"` (null for the one root). Siblings keep file order.
 
 use super::fields::{invalid, Fields};
-use super::unit::{read_id, read_unit, UNIT_KEYS};
+use super::unit::{read_id, read_unit, FLAT_KEYS};
 use super::{Expected, LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
 use crate::chart::{ChartBuilder, UnitData, UnitId};
 use serde_json::Value;
@@ -62,9 +62,7 @@ fn read_row(item: &Value, i: usize, warnings: &mut Vec<Warning>) -> Result<Row, 
     if fields.get("children").is_some() {
         return Err(invalid(fields.at("children"), Problem::ChildrenInFlatForm));
     }
-    let mut keys = UNIT_KEYS.to_vec();
-    keys.push("parent");
-    fields.only(&keys)?;
+    fields.only(&FLAT_KEYS)?;
     let mut data = read_unit(&fields, warnings)?;
     data.id = read_id(&fields)?.ok_or_else(|| fields.error(Problem::Missing("id")))?;
     let parent = match fields.get("parent") {

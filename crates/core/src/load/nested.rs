@@ -1,22 +1,25 @@
 //! The nested form: `"root"` is a unit whose `"children"` are units.
 
 use super::fields::{invalid, Fields};
-use super::unit::{read_id, read_unit, UNIT_KEYS};
+use super::unit::{read_id, read_unit, NESTED_KEYS};
 use super::{LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
 use crate::chart::{ChartBuilder, UnitData, UnitId};
 use crate::ids::{path_id, slug};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
-/// A unit read, with what is needed to give it an id afterwards.
+/// A unit read, with what is needed to give it an id afterwards: the slug
+/// of its name, and its parent's index, so that a path of slugs is built
+/// only for the units that lack an id.
 struct Pending {
     explicit: bool,
-    slugs: Vec<String>,
+    slug: String,
+    parent: Option<usize>,
 }
 
 pub(super) fn build(root: &Value, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
     let mut walk = Walk { builder: ChartBuilder::new(), pending: Vec::new(), seen: HashMap::new(), warnings };
-    walk.unit(root, "root".to_owned(), None, &[])?;
+    walk.unit(root, "root".to_owned(), None, 1)?;
     walk.derive_missing_ids();
     Ok(walk.builder)
 }
@@ -30,16 +33,13 @@ struct Walk<'w> {
 }
 
 impl Walk<'_> {
-    fn unit(&mut self, value: &Value, path: String, parent: Option<UnitId>, slugs: &[String]) -> Result<(), LoadError> {
+    fn unit(&mut self, value: &Value, path: String, parent: Option<UnitId>, level: usize) -> Result<(), LoadError> {
         let fields = Fields::of(value, path)?;
-        let mut keys = UNIT_KEYS.to_vec();
-        keys.push("children");
-        fields.only(&keys)?;
+        fields.only(&NESTED_KEYS)?;
         if self.pending.len() >= MAX_UNITS {
             return Err(fields.error(Problem::TooManyUnits { limit: MAX_UNITS }));
         }
-        // `slugs` holds the names below the root: a unit at level L has L - 2.
-        if parent.is_some() && slugs.len() + 2 > MAX_DEPTH {
+        if level > MAX_DEPTH {
             return Err(fields.error(Problem::TooDeep { limit: MAX_DEPTH }));
         }
         let mut data: UnitData = read_unit(&fields, self.warnings)?;
@@ -50,26 +50,46 @@ impl Walk<'_> {
             }
             self.seen.insert(id.clone(), fields.path().to_owned());
         }
-        // The root's slug names it alone; below it, paths start at level 2.
-        let own = if parent.is_some() { [slugs, &[slug(&data.name)]].concat() } else { Vec::new() };
         self.pending.push(Pending {
             explicit: explicit.is_some(),
-            slugs: if parent.is_some() { own.clone() } else { vec![slug(&data.name)] },
+            slug: if explicit.is_some() { String::new() } else { slug(&data.name) },
+            parent: parent.map(UnitId::index),
         });
         data.id = explicit.unwrap_or_default();
         let id = self.builder.push(data, parent);
         for (i, child) in fields.optional_array("children")?.iter().enumerate() {
-            self.unit(child, format!("{}[{i}]", fields.at("children")), Some(id), &own)?;
+            self.unit(child, format!("{}[{i}]", fields.at("children")), Some(id), level + 1)?;
         }
         Ok(())
+    }
+
+    /// The slugs of the names from level 2 down to the unit; the root's
+    /// own slug names it alone.
+    fn path_slugs(&self, index: usize) -> Vec<String> {
+        let slug_of = |i: usize| match &self.pending[i] {
+            p if p.explicit => slug(self.builder.name(i)),
+            p => p.slug.clone(),
+        };
+        let mut slugs = Vec::new();
+        let mut cur = index;
+        while let Some(parent) = self.pending[cur].parent {
+            slugs.push(slug_of(cur));
+            cur = parent;
+        }
+        if slugs.is_empty() {
+            slugs.push(slug_of(index));
+        }
+        slugs.reverse();
+        slugs
     }
 
     /// Ids from the path of names, made unique in document order: explicit
     /// ids are never taken, and a repeated path gets `-2`, `-3`…
     fn derive_missing_ids(&mut self) {
         let mut taken: HashSet<String> = self.seen.keys().cloned().collect();
-        for (index, pending) in self.pending.iter().enumerate().filter(|(_, p)| !p.explicit) {
-            let base = path_id(&pending.slugs);
+        let missing: Vec<usize> = (0..self.pending.len()).filter(|&i| !self.pending[i].explicit).collect();
+        for index in missing {
+            let base = path_id(&self.path_slugs(index));
             let id = std::iter::once(base.clone())
                 .chain((2..).map(|n| format!("{base}-{n}")))
                 .find(|candidate| !taken.contains(candidate))

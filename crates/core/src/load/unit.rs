@@ -5,8 +5,9 @@ use super::{LoadError, Problem, Warning};
 use crate::chart::{Person, UnitData};
 use crate::ids::is_valid_id;
 
-/// Keys of a unit in both forms; each form adds its own structure key.
-pub(super) const UNIT_KEYS: [&str; 7] = ["id", "name", "short_name", "kind", "description", "url", "people"];
+/// Keys of a unit in each form: the same fields, and the form's structure key.
+pub(super) const NESTED_KEYS: [&str; 8] = ["id", "name", "short_name", "kind", "description", "url", "people", "children"];
+pub(super) const FLAT_KEYS: [&str; 8] = ["id", "name", "short_name", "kind", "description", "url", "people", "parent"];
 
 /// Reads everything but the id and the structure.
 pub(super) fn read_unit(unit: &Fields, warnings: &mut Vec<Warning>) -> Result<UnitData, LoadError> {
