@@ -57,8 +57,12 @@ impl Walk<'_> {
         });
         data.id = explicit.unwrap_or_default();
         let id = self.builder.push(data, parent);
-        for (i, child) in fields.optional_array("children")?.iter().enumerate() {
-            self.unit(child, format!("{}[{i}]", fields.at("children")), Some(id), level + 1)?;
+        let children = fields.optional_array("children")?;
+        if !children.is_empty() {
+            let at = fields.at("children");
+            for (i, child) in children.iter().enumerate() {
+                self.unit(child, format!("{at}[{i}]"), Some(id), level + 1)?;
+            }
         }
         Ok(())
     }
