@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
-// Measured at 122 KB (113 KB wasm + 9 KB JS) with both views, the JS API,
+// Measured at 125 KB (117 KB wasm + 8.5 KB JS) with both views, the JS API,
 // two languages and the byte-level loader; a minimal Leptos app is 65 KB.
 // The aim is 100 KB (issue 8): what is left is mostly serde_json's Value
 // tree in the loader and Leptos itself.
-const BUDGET_BYTES = 126 * 1024;
+const BUDGET_BYTES = 130 * 1024;
 
 test('release wasm and JS glue stay under the gzip budget', () => {
   const files = readdirSync(dist).filter((f) => /^organigramme-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f));
