@@ -137,6 +137,11 @@ impl ChartCtx {
         let group = if expanded && !filled { self.fill(unit, self.eager) } else { self.unit_element(unit, true) };
         if let Some(toggle) = self.unit_element(unit, false) {
             let _ = toggle.set_attribute("aria-expanded", if expanded { "true" } else { "false" });
+            // The tree's row shows the state too (its chevron).
+            if let Some(row) = toggle.first_element_child().filter(|_| self.mode == Mode::Tree) {
+                let _ = row.class_list().toggle_with_force("og-open", expanded);
+                let _ = row.class_list().toggle_with_force("og-closed", !expanded);
+            }
         }
         if let Some(group) = group {
             let _ = if expanded { group.remove_attribute("hidden") } else { group.set_attribute("hidden", "until-found") };

@@ -79,7 +79,25 @@ pub fn on_keydown(ctx: ChartCtx, ev: KeyboardEvent) {
     ctx.dispatch(action);
 }
 
+/// The tree draws the focus ring on the focused item's row, by a class: a
+/// selector such as `.og-item:focus-visible > .og-item__row` would restyle
+/// every row below the item on each move.
+fn mark_focus_ring(ctx: &ChartCtx, target: Option<web_sys::EventTarget>, focused: bool) {
+    if ctx.mode != Mode::Tree {
+        return;
+    }
+    let Some(item) = target.and_then(|t| t.dyn_into::<Element>().ok()).filter(|e| e.matches(focusable(Mode::Tree)).unwrap_or(false))
+    else {
+        return;
+    };
+    let visible = focused && item.matches(":focus-visible").unwrap_or(true);
+    if let Some(row) = item.first_element_child() {
+        let _ = row.class_list().toggle_with_force("og-focus", visible);
+    }
+}
+
 pub fn on_focusin(ctx: ChartCtx, ev: FocusEvent) {
+    mark_focus_ring(&ctx, ev.target(), true);
     match unit_of(&ctx, ev.target(), "[data-unit]") {
         Some(unit) => ctx.dispatch(Action::Focused(unit)),
         None => ctx.dispatch(Action::FocusElsewhere),
@@ -88,6 +106,7 @@ pub fn on_focusin(ctx: ChartCtx, ev: FocusEvent) {
 
 /// Focus leaving the chart altogether: nothing to rescue any more.
 pub fn on_focusout(ctx: ChartCtx, ev: FocusEvent, root: &Element) {
+    mark_focus_ring(&ctx, ev.target(), false);
     let inside = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
     if !inside.is_some_and(|node| root.contains(Some(&node))) {
         ctx.dispatch(Action::FocusElsewhere);

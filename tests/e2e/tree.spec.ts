@@ -1031,3 +1031,27 @@ test('?src= a flat sample: structure and keyboard', async ({ page }) => {
   await pressOut(page, model, 'Shift+Tab', BEFORE_TREE, 'Shift+Tab leaves backwards');
   await press(page, model, 'Tab', racine, 'Tab returns on the root');
 });
+
+test('the focus ring is on the focused item’s row, and on no other row, as focus moves by keyboard', async ({ page }) => {
+  await gotoChart(page, TREE);
+  await page.getByRole('button', { name: EXPAND_ALL, exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(STATUS_EXPANDED);
+  // By keyboard, so that the item matches :focus-visible.
+  await page.getByRole('button', { name: COLLAPSE_ALL, exact: true }).focus();
+  await page.keyboard.press('Tab');
+  const ringed = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.og-item__row')]
+        .filter((row) => getComputedStyle(row).outlineStyle !== 'none' && parseFloat(getComputedStyle(row).outlineWidth) >= 2)
+        .map((row) => ({ own: row.parentElement === document.activeElement, name: row.querySelector('.og-item__label')?.firstChild?.textContent })),
+    );
+  await expect(page.locator('[role=treeitem]').first()).toBeFocused();
+  expect(await ringed()).toEqual([{ own: true, name: 'Direction interministérielle du numérique' }]);
+  for (const name of ['Missions transversales', 'Budget et achats']) {
+    await page.keyboard.press('ArrowDown');
+    expect(await ringed()).toEqual([{ own: true, name }]);
+  }
+  // Leaving the tree takes the ring away.
+  await page.keyboard.press('Shift+Tab');
+  expect(await ringed()).toEqual([]);
+});

@@ -238,7 +238,13 @@ impl Markup<'_> {
         if !u.people.is_empty() {
             let _ = write!(out, " aria-describedby=\"{}\"", self.ids.people(unit));
         }
-        let _ = write!(out, "><span class=\"og-item__row\"><span class=\"og-item__label\" id=\"{}\">", self.ids.label(unit));
+        // The row carries the state its chevron shows (see the style sheet).
+        let state = match item.expanded {
+            Some(true) => "og-open",
+            Some(false) => "og-closed",
+            None => "og-leaf",
+        };
+        let _ = write!(out, "><span class=\"og-item__row {state}\"><span class=\"og-item__label\" id=\"{}\">", self.ids.label(unit));
         self.name(out, unit);
         out.push_str("</span>");
         self.kind(out, unit);

@@ -66,14 +66,14 @@ fn the_tree_view_writes_treeitems_with_level_position_and_one_tab_stop() {
     let (html, _) = write(&chart, &view, Style::Tree, true);
     assert!(html.starts_with(concat!(
         r#"<li role="treeitem" class="og-item" id="og1-t0" data-unit="0" tabindex="0" aria-level="1" aria-setsize="1" aria-posinset="1" aria-labelledby="og1-n0" aria-expanded="true" aria-describedby="og1-p0">"#,
-        r#"<span class="og-item__row"><span class="og-item__label" id="og1-n0">DINUM</span> <span class="og-kind">Direction</span>"#,
+        r#"<span class="og-item__row og-open"><span class="og-item__label" id="og1-n0">DINUM</span> <span class="og-kind">Direction</span>"#,
         r#"<span class="og-item__people" id="og1-p0">Directrice : Stéphanie Schaer</span></span>"#,
         r#"<div class="og-children" id="og1-g0" data-unit="0"><ul role="group">"#,
     )));
     assert!(html.contains(r#"id="og1-t1" data-unit="1" tabindex="-1" aria-level="2" aria-setsize="2" aria-posinset="1""#));
     assert!(html.contains(r#"<span class="og-item__people" id="og1-p1">A ; Adjoint : B</span>"#));
     // A leaf has no expanded state and, without people, no description.
-    assert!(html.contains(r#"id="og1-t3" data-unit="3" tabindex="-1" aria-level="2" aria-setsize="2" aria-posinset="2" aria-labelledby="og1-n3"><span"#));
+    assert!(html.contains(r#"id="og1-t3" data-unit="3" tabindex="-1" aria-level="2" aria-setsize="2" aria-posinset="2" aria-labelledby="og1-n3"><span class="og-item__row og-leaf">"#));
     assert!(html.contains(r#"<div class="og-children" id="og1-g1" data-unit="1" hidden="until-found"><ul role="group"><li"#));
 }
 
