@@ -1,0 +1,102 @@
+// The benchmark's contenders and the probe it puts in every page, shared by
+// scripts/bench.mjs (the figures) and bench/trace.mjs (where the time goes).
+
+export const VIEWPORT = { width: 1280, height: 900 };
+export const LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+export const data = (size, flat = false) => `/bench-data/units-${size}${flat ? '-flat' : ''}.json`;
+const q = encodeURIComponent;
+
+/** The contenders, in the order each round runs them. */
+export const ALL = [
+  {
+    id: 'organigramme-list', label: 'Organigramme, list', codeLabel: 'Organigramme (both views)',
+    url: (n) => `/?src=${q(data(n))}&open=1&depth=2`,
+    ready: 'organigramme:ready', container: '#organigramme', units: '#organigramme .og-unit',
+    expand: '#organigramme .og-toolbar button', focus: '#organigramme .og-tree .og-toggle', keys: true,
+  },
+  {
+    id: 'organigramme-tree', label: 'Organigramme, tree', sameCodeAs: 'organigramme-list',
+    url: (n) => `/?src=${q(data(n))}&open=1&depth=2&mode=tree`,
+    ready: 'organigramme:ready', container: '#organigramme', units: '#organigramme [role="treeitem"]',
+    expand: '#organigramme .og-toolbar button', focus: '#organigramme [role="treeitem"]', keys: true,
+  },
+  {
+    id: 'organigramme-flat', label: 'Organigramme, list, flat data', readyOnly: true, sameCodeAs: 'organigramme-list',
+    url: (n) => `/?src=${q(data(n, true))}&open=1&depth=2`,
+    ready: 'organigramme:ready', container: '#organigramme', units: '#organigramme .og-unit',
+  },
+  {
+    id: 'vanilla', label: 'Vanilla JS tree (baseline)',
+    url: (n) => `/bench/vanilla/?src=${q(data(n))}&depth=2`,
+    ready: 'tree:ready', container: '#tree-host', units: '#tree-host [role="treeitem"]',
+    expand: '#expand-all', focus: '#tree-host [role="treeitem"]', keys: true,
+  },
+  {
+    id: 'd3-org-chart', label: 'd3-org-chart',
+    url: (n) => `/bench/d3/?src=${q(data(n))}`,
+    ready: 'd3:ready', container: '#chart', units: '#chart g.node',
+    expand: '#expand-all', keys: false,
+  },
+  {
+    id: 'static', label: 'Static HTML lists (floor)', allShown: true,
+    url: (n) => `/bench-data/static-${n}.html`,
+    ready: 'load', container: '#chart', units: '#chart li.st-unit',
+  },
+];
+
+/**
+ * Runs in every page before its own scripts: the next-frame probe, the
+ * ready promise (the contender's event, or `load`, then the next frame),
+ * and the keydown recorder (a capture listener on window: the event's
+ * timeStamp, then the next frame, and whether focus moved).
+ */
+export function probe(readyEvent) {
+  const frame = () => new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    });
+  });
+  let settle;
+  const ready = new Promise((resolve) => { settle = resolve; });
+  const onReady = () => {
+    const event = performance.now();
+    frame().then((at) => settle({ event, at }));
+  };
+  if (readyEvent === 'load') addEventListener('load', onReady, { once: true });
+  else addEventListener(readyEvent, onReady, { once: true, capture: true });
+  for (const name of ['organigramme:error', 'tree:error', 'd3:error']) {
+    addEventListener(name, (e) => settle({ error: `${name}: ${e.detail}` }), { capture: true });
+  }
+  const keys = [];
+  const waiters = [];
+  const bench = {
+    ready, frame, keys, recordKeys: false,
+    waitKeys: (n) => (keys.length >= n ? Promise.resolve(keys.length) : new Promise((resolve) => waiters.push([n, resolve]))),
+  };
+  addEventListener('keydown', (e) => {
+    if (!bench.recordKeys) return;
+    const input = e.timeStamp;
+    const handled = performance.now();
+    const before = document.activeElement;
+    frame().then((end) => {
+      const after = document.activeElement;
+      keys.push({
+        key: e.key, latency: end - input, inputDelay: handled - input,
+        moved: after !== before && after !== null && after !== document.body,
+        to: after ? (after.id || after.className || after.tagName) : null,
+      });
+      for (let i = waiters.length - 1; i >= 0; i--) {
+        if (keys.length >= waiters[i][0]) { waiters[i][1](keys.length); waiters.splice(i, 1); }
+      }
+    });
+  }, true);
+  Object.defineProperty(window, '__bench', { value: bench });
+}
+
