@@ -2,11 +2,12 @@
 
 use super::{Expected, LoadError, Problem, Warning};
 use crate::url::is_allowed_url;
-use serde_json::{Map, Value};
+use super::json::Json;
+use std::borrow::Cow;
 
 /// An object of the data file and where it is, e.g. `root.children[2]`.
 pub(super) struct Fields<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a [(Cow<'a, str>, Json<'a>)],
     path: String,
 }
 
@@ -24,9 +25,9 @@ pub(super) fn invalid(path: String, problem: Problem) -> LoadError {
 }
 
 impl<'a> Fields<'a> {
-    pub(super) fn of(value: &'a Value, path: String) -> Result<Self, LoadError> {
+    pub(super) fn of(value: &'a Json<'a>, path: String) -> Result<Self, LoadError> {
         match value {
-            Value::Object(map) => Ok(Fields { map, path }),
+            Json::Object(map) => Ok(Fields { map, path }),
             _ => Err(invalid(path, Problem::WrongType(Expected::Object))),
         }
     }
@@ -43,22 +44,22 @@ impl<'a> Fields<'a> {
         invalid(self.path.clone(), problem)
     }
 
-    pub(super) fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key)
+    pub(super) fn get(&self, key: &str) -> Option<&'a Json<'a>> {
+        Json::get(self.map, key)
     }
 
     /// Refuses keys outside `known`; `x-` keys are extensions and pass.
     pub(super) fn only(&self, known: &[&str]) -> Result<(), LoadError> {
-        match self.map.keys().find(|k| !known.contains(&k.as_str()) && !k.starts_with("x-")) {
-            Some(k) => Err(invalid(self.at(k), Problem::UnknownField(k.clone()))),
+        match Json::keys(self.map).into_iter().find(|k| !known.contains(k) && !k.starts_with("x-")) {
+            Some(k) => Err(invalid(self.at(k), Problem::UnknownField(k.to_owned()))),
             None => Ok(()),
         }
     }
 
     pub(super) fn optional_str(&self, key: &str) -> Result<Option<&'a str>, LoadError> {
-        match self.map.get(key) {
+        match self.get(key) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Json::String(s)) => Ok(Some(s)),
             Some(_) => Err(invalid(self.at(key), Problem::WrongType(Expected::String))),
         }
     }
@@ -102,10 +103,10 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub(super) fn optional_array(&self, key: &str) -> Result<&'a [Value], LoadError> {
-        match self.map.get(key) {
+    pub(super) fn optional_array(&self, key: &str) -> Result<&'a [Json<'a>], LoadError> {
+        match self.get(key) {
             None => Ok(&[]),
-            Some(Value::Array(items)) => Ok(items),
+            Some(Json::Array(items)) => Ok(items),
             Some(_) => Err(invalid(self.at(key), Problem::WrongType(Expected::Array))),
         }
     }

@@ -5,7 +5,7 @@ use super::fields::{invalid, Fields};
 use super::unit::{read_id, read_unit, FLAT_KEYS};
 use super::{Expected, LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
 use crate::chart::{ChartBuilder, UnitData, UnitId};
-use serde_json::Value;
+use super::json::Json;
 use std::collections::HashMap;
 
 struct Row {
@@ -13,9 +13,9 @@ struct Row {
     parent: Option<String>,
 }
 
-pub(super) fn build(units: &Value, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
+pub(super) fn build(units: &Json, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
     let items = match units {
-        Value::Array(items) => items,
+        Json::Array(items) => items,
         _ => return Err(invalid("units".into(), Problem::WrongType(Expected::Array))),
     };
     if items.is_empty() {
@@ -57,7 +57,7 @@ fn path(i: usize, key: &str) -> String {
     format!("units[{i}].{key}")
 }
 
-fn read_row(item: &Value, i: usize, warnings: &mut Vec<Warning>) -> Result<Row, LoadError> {
+fn read_row(item: &Json, i: usize, warnings: &mut Vec<Warning>) -> Result<Row, LoadError> {
     let fields = Fields::of(item, format!("units[{i}]"))?;
     if fields.get("children").is_some() {
         return Err(invalid(fields.at("children"), Problem::ChildrenInFlatForm));
@@ -67,8 +67,8 @@ fn read_row(item: &Value, i: usize, warnings: &mut Vec<Warning>) -> Result<Row, 
     data.id = read_id(&fields)?.ok_or_else(|| fields.error(Problem::Missing("id")))?;
     let parent = match fields.get("parent") {
         None => return Err(fields.error(Problem::Missing("parent"))),
-        Some(Value::Null) => None,
-        Some(Value::String(p)) => Some(p.clone()),
+        Some(Json::Null) => None,
+        Some(Json::String(p)) => Some(p.to_string()),
         Some(_) => return Err(invalid(fields.at("parent"), Problem::WrongType(Expected::StringOrNull))),
     };
     Ok(Row { data, parent })

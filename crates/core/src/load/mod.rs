@@ -8,6 +8,7 @@ mod english;
 mod error;
 mod fields;
 mod flat;
+mod json;
 mod nested;
 mod unit;
 
@@ -15,7 +16,7 @@ pub use error::{Expected, LoadError, Problem, SyntaxProblem, Warning};
 
 use crate::chart::{Chart, Metadata};
 use fields::Fields;
-use serde_json::Value;
+use json::Json;
 
 /// Deepest hierarchy accepted: the root is level 1.
 pub const MAX_DEPTH: usize = 50;
@@ -76,7 +77,7 @@ pub fn parse(text: &str) -> Result<Chart, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Syntax { line: 1, column: 1, problem: SyntaxProblem::Empty });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(e, text))?;
+    let value: Json = serde_json::from_str(text).map_err(|e| syntax_error(e, text))?;
     let top = Fields::of(&value, String::new())?;
     top.only(&["$schema", "title", "lang", "updated", "source", "root", "units"])?;
     let mut warnings = Vec::new();

@@ -5,7 +5,7 @@ use super::unit::{read_id, read_unit, NESTED_KEYS};
 use super::{LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
 use crate::chart::{ChartBuilder, UnitData, UnitId};
 use crate::ids::{path_id, slug};
-use serde_json::Value;
+use super::json::Json;
 use std::collections::{HashMap, HashSet};
 
 /// A unit read, with what is needed to give it an id afterwards: the slug
@@ -17,7 +17,7 @@ struct Pending {
     parent: Option<usize>,
 }
 
-pub(super) fn build(root: &Value, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
+pub(super) fn build(root: &Json, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
     let mut walk = Walk { builder: ChartBuilder::new(), pending: Vec::new(), seen: HashMap::new(), warnings };
     walk.unit(root, "root".to_owned(), None, 1)?;
     walk.derive_missing_ids();
@@ -33,7 +33,7 @@ struct Walk<'w> {
 }
 
 impl Walk<'_> {
-    fn unit(&mut self, value: &Value, path: String, parent: Option<UnitId>, level: usize) -> Result<(), LoadError> {
+    fn unit(&mut self, value: &Json, path: String, parent: Option<UnitId>, level: usize) -> Result<(), LoadError> {
         let fields = Fields::of(value, path)?;
         fields.only(&NESTED_KEYS)?;
         if self.pending.len() >= MAX_UNITS {
