@@ -3,7 +3,7 @@
 //! their markup, inserted one branch at a time, and effects patch the few
 //! attributes an action changes (`aria-expanded`, `hidden`, `tabindex`).
 
-use crate::dom_ids::Prefix;
+use crate::dom_ids::{element, Prefix};
 use crate::options::Mode;
 use crate::texts::Texts;
 use leptos::prelude::*;
@@ -35,10 +35,6 @@ pub struct ChartCtx {
 
 pub fn use_chart() -> ChartCtx {
     expect_context::<ChartCtx>()
-}
-
-fn element(id: &str) -> Option<Element> {
-    web_sys::window()?.document()?.get_element_by_id(id)
 }
 
 impl ChartCtx {
@@ -107,18 +103,24 @@ impl ChartCtx {
         let branches: Vec<UnitId> = self.chart.with_value(|c| c.ids().filter(|&u| c.has_children(u)).collect());
         for unit in branches {
             // Document order: a branch is reached after its parent is filled.
-            let (filled, exists) = self.filled.with_value(|f| (f.is_filled(unit), self.chart.with_value(|c| f.has_element(c, unit))));
+            let (filled, exists) = self.fill_state(unit);
             if !filled && exists {
                 self.fill(unit, true);
             }
         }
     }
 
-    /// Writes a branch's sub-units into its group.
+    /// Whether a branch's sub-units are in the DOM, and whether it has an
+    /// element itself.
+    fn fill_state(&self, unit: UnitId) -> (bool, bool) {
+        self.filled.with_value(|f| (f.is_filled(unit), self.chart.with_value(|c| f.has_element(c, unit))))
+    }
+
+    /// Writes a branch's sub-units into its group; without the group in the
+    /// page, nothing is written or marked as filled.
     fn fill(&self, unit: UnitId, eager: bool) -> Option<Element> {
-        let html = self.markup(Some(unit), eager);
         let group = self.unit_element(unit, true)?;
-        group.set_inner_html(&html);
+        group.set_inner_html(&self.markup(Some(unit), eager));
         Some(group)
     }
 
@@ -130,7 +132,7 @@ impl ChartCtx {
     /// shown, then its toggle and group say so. A unit without an element
     /// yet reads its state when its parent is filled.
     fn show_expanded(&self, unit: UnitId, expanded: bool) {
-        let (filled, exists) = self.filled.with_value(|f| (f.is_filled(unit), self.chart.with_value(|c| f.has_element(c, unit))));
+        let (filled, exists) = self.fill_state(unit);
         if !exists {
             return;
         }
@@ -216,9 +218,8 @@ impl ChartCtx {
     /// them (the core only tracks units) goes to the outer button.
     fn rescue_focus_from_region(&self) {
         let (region, disclosure) = self.prefix.with_value(|p| (p.region(), p.disclosure()));
-        let document = web_sys::window().and_then(|w| w.document());
-        let region = document.as_ref().and_then(|d| d.get_element_by_id(&region));
-        let active = document.as_ref().and_then(|d| d.active_element());
+        let region = element(&region);
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
         if let (Some(region), Some(active)) = (region, active) {
             if region.contains(Some(&active)) {
                 crate::events::focus_by_id(&disclosure);

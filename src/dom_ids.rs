@@ -4,6 +4,12 @@
 
 use organigramme_core::markup::Ids;
 use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+/// The page's element with `id`: every chart's ids are unique page-wide.
+pub fn element(id: &str) -> Option<Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
 
 /// The page-wide count of mounted charts. It lives on the global object, not
 /// in this module, so that two copies of the widget on one page (a site's

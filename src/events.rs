@@ -133,16 +133,11 @@ pub fn follow(url: &str) {
     }
 }
 
-/// Focuses the element with `id`. When it is still inside a branch that the
-/// same action opened, Leptos has not shown it yet: focus follows once the
-/// DOM is updated.
+/// Focuses the element with `id`. Branches are shown at once, but the chart
+/// region that the same action opened (the outer disclosure) is shown by
+/// Leptos after it: focus then follows once the DOM is updated.
 pub fn focus_by_id(id: &str) {
-    let find = |id: &str| {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    };
+    let find = |id: &str| crate::dom_ids::element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     let Some(element) = find(id) else { return };
     let _ = element.focus();
     reveal_row(&element);
