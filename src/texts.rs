@@ -3,14 +3,11 @@
 
 use crate::fetch::FetchError;
 use organigramme_core::markup::Words;
-use organigramme_core::{Announcement, Lang, LoadError, Person, Unit};
+use organigramme_core::{Announcement, Lang, LoadError, Unit};
 
 /// The widget's strings in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Texts(pub Lang);
-
-/// Between two people in one sentence, in both languages.
-const PEOPLE_SEPARATOR: &str = " ; ";
 
 const MONTHS_FR: [&str; 12] = [
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
@@ -141,21 +138,9 @@ impl Texts {
         Words {
             link_prefix: self.link_prefix(),
             role_separator: self.role_separator(),
-            people_separator: PEOPLE_SEPARATOR,
+            // The same in both languages.
+            people_separator: " ; ",
         }
-    }
-
-    /// "Chef du département : Ishan Bohjwani" — a person as the chart shows them.
-    pub fn person(self, p: &Person) -> String {
-        match &p.role {
-            Some(role) => format!("{role}{}{}", self.role_separator(), p.name),
-            None => p.name.clone(),
-        }
-    }
-
-    /// A unit's people in one sentence, for a treeitem's description.
-    pub fn people(self, people: &[Person]) -> String {
-        people.iter().map(|p| self.person(p)).collect::<Vec<_>>().join(PEOPLE_SEPARATOR)
     }
 
     /// Everything about a unit, spoken once when a leaf is activated.
@@ -164,7 +149,7 @@ impl Texts {
         parts.extend(unit.kind.clone());
         parts.extend(unit.description.clone());
         if !unit.people.is_empty() {
-            parts.push(self.people(&unit.people));
+            parts.push(self.words().people(&unit.people));
         }
         parts.join(". ")
     }

@@ -19,7 +19,7 @@
 //! The tree view (the APG tree view pattern) writes one `treeitem` per unit,
 //! named by its label and described by its people.
 
-use crate::chart::{Chart, UnitId};
+use crate::chart::{Chart, Person, UnitId};
 use crate::view::ViewState;
 use std::fmt::Write;
 
@@ -60,6 +60,25 @@ pub struct Words {
     pub role_separator: &'static str,
     /// Between two people in one sentence: " ; ".
     pub people_separator: &'static str,
+}
+
+impl Words {
+    /// A unit's people in one sentence, as the tree describes an item and
+    /// the details speak it: "Chef : A ; Adjoint : B".
+    pub fn people(&self, people: &[Person]) -> String {
+        let mut out = String::new();
+        for (n, person) in people.iter().enumerate() {
+            if n > 0 {
+                out.push_str(self.people_separator);
+            }
+            if let Some(role) = &person.role {
+                out.push_str(role);
+                out.push_str(self.role_separator);
+            }
+            out.push_str(&person.name);
+        }
+        out
+    }
 }
 
 /// Which view the markup is for.
@@ -105,9 +124,17 @@ impl Markup<'_> {
         out
     }
 
+    /// A group's list opens so: the tree's is a `group`.
+    fn list_open(&self) -> &'static str {
+        match self.style {
+            Style::List => "<ul>",
+            Style::Tree => "<ul role=\"group\">",
+        }
+    }
+
     fn group_inner(&self, out: &mut String, unit: UnitId, filled: &mut Vec<UnitId>) {
         filled.push(unit);
-        out.push_str(if self.style == Style::Tree { "<ul role=\"group\">" } else { "<ul>" });
+        out.push_str(self.list_open());
         for child in self.chart.children(unit) {
             self.unit(out, child, filled);
         }
@@ -128,7 +155,9 @@ impl Markup<'_> {
             if self.fills(unit) {
                 self.group_inner(out, unit, filled);
             } else {
-                out.push_str(if self.style == Style::Tree { "<ul role=\"group\"></ul>" } else { "<ul></ul>" });
+                // Empty until the branch is first opened.
+                out.push_str(self.list_open());
+                out.push_str("</ul>");
             }
             out.push_str("</div>");
         }
@@ -250,16 +279,7 @@ impl Markup<'_> {
         self.kind(out, unit);
         if !u.people.is_empty() {
             let _ = write!(out, "<span class=\"og-item__people\" id=\"{}\">", self.ids.people(unit));
-            for (n, person) in u.people.iter().enumerate() {
-                if n > 0 {
-                    out.push_str(self.words.people_separator);
-                }
-                if let Some(role) = &person.role {
-                    escape(out, role);
-                    out.push_str(self.words.role_separator);
-                }
-                escape(out, &person.name);
-            }
+            escape(out, &self.words.people(&u.people));
             out.push_str("</span>");
         }
         out.push_str("</span>");
