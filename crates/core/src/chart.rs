@@ -131,8 +131,20 @@ impl ChartBuilder {
         id
     }
 
+    pub(crate) fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    pub(crate) fn id(&self, index: usize) -> &str {
+        &self.units[index].id
+    }
+
     pub(crate) fn name(&self, index: usize) -> &str {
         &self.units[index].name
+    }
+
+    pub(crate) fn parent(&self, index: usize) -> Option<usize> {
+        self.units[index].parent.map(UnitId::index)
     }
 
     pub(crate) fn set_id(&mut self, index: usize, id: String) {

@@ -8,17 +8,8 @@ use crate::ids::{path_id, slug};
 use super::json::Json;
 use std::collections::{HashMap, HashSet};
 
-/// A unit read, with what is needed to give it an id afterwards: the slug
-/// of its name, and its parent's index, so that a path of slugs is built
-/// only for the units that lack an id.
-struct Pending {
-    explicit: bool,
-    slug: String,
-    parent: Option<usize>,
-}
-
 pub(super) fn build(root: &Json, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
-    let mut walk = Walk { builder: ChartBuilder::new(), pending: Vec::new(), seen: HashMap::new(), warnings };
+    let mut walk = Walk { builder: ChartBuilder::new(), seen: HashMap::new(), warnings };
     walk.unit(root, "root".to_owned(), None, 1)?;
     walk.derive_missing_ids();
     Ok(walk.builder)
@@ -27,7 +18,6 @@ pub(super) fn build(root: &Json, warnings: &mut Vec<Warning>) -> Result<ChartBui
 struct Walk<'w> {
     builder: ChartBuilder,
     warnings: &'w mut Vec<Warning>,
-    pending: Vec<Pending>,
     /// Explicit ids and the path where each first appeared.
     seen: HashMap<String, String>,
 }
@@ -36,7 +26,7 @@ impl Walk<'_> {
     fn unit(&mut self, value: &Json, path: String, parent: Option<UnitId>, level: usize) -> Result<(), LoadError> {
         let fields = Fields::of(value, path)?;
         fields.only(&NESTED_KEYS)?;
-        if self.pending.len() >= MAX_UNITS {
+        if self.builder.len() >= MAX_UNITS {
             return Err(fields.error(Problem::TooManyUnits { limit: MAX_UNITS }));
         }
         if level > MAX_DEPTH {
@@ -50,11 +40,7 @@ impl Walk<'_> {
             }
             self.seen.insert(id.clone(), fields.path().to_owned());
         }
-        self.pending.push(Pending {
-            explicit: explicit.is_some(),
-            slug: if explicit.is_some() { String::new() } else { slug(&data.name) },
-            parent: parent.map(UnitId::index),
-        });
+        // Empty until derived: an explicit id is never empty.
         data.id = explicit.unwrap_or_default();
         let id = self.builder.push(data, parent);
         let children = fields.optional_array("children")?;
@@ -68,32 +54,35 @@ impl Walk<'_> {
     }
 
     /// The slugs of the names from level 2 down to the unit; the root's
-    /// own slug names it alone.
-    fn path_slugs(&self, index: usize) -> Vec<String> {
-        let slug_of = |i: usize| match &self.pending[i] {
-            p if p.explicit => slug(self.builder.name(i)),
-            p => p.slug.clone(),
-        };
-        let mut slugs = Vec::new();
+    /// own slug names it alone. Each name's slug is made once, in `slugs`.
+    fn path_slugs(&self, index: usize, slugs: &mut [Option<String>]) -> Vec<String> {
+        let mut path = Vec::new();
         let mut cur = index;
-        while let Some(parent) = self.pending[cur].parent {
-            slugs.push(slug_of(cur));
-            cur = parent;
+        loop {
+            let parent = self.builder.parent(cur);
+            if parent.is_none() && !path.is_empty() {
+                break;
+            }
+            path.push(slugs[cur].get_or_insert_with(|| slug(self.builder.name(cur))).clone());
+            match parent {
+                Some(p) => cur = p,
+                None => break,
+            }
         }
-        if slugs.is_empty() {
-            slugs.push(slug_of(index));
-        }
-        slugs.reverse();
-        slugs
+        path.reverse();
+        path
     }
 
     /// Ids from the path of names, made unique in document order: explicit
     /// ids are never taken, and a repeated path gets `-2`, `-3`…
     fn derive_missing_ids(&mut self) {
         let mut taken: HashSet<String> = self.seen.keys().cloned().collect();
-        let missing: Vec<usize> = (0..self.pending.len()).filter(|&i| !self.pending[i].explicit).collect();
-        for index in missing {
-            let base = path_id(&self.path_slugs(index));
+        let mut slugs = vec![None; self.builder.len()];
+        for index in 0..self.builder.len() {
+            if !self.builder.id(index).is_empty() {
+                continue;
+            }
+            let base = path_id(&self.path_slugs(index, &mut slugs));
             let id = std::iter::once(base.clone())
                 .chain((2..).map(|n| format!("{base}-{n}")))
                 .find(|candidate| !taken.contains(candidate))
