@@ -7,7 +7,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gotoChart } from './helpers';
+import { gotoChart, mulberry32 } from './helpers';
 
 type Person = { name: string; role?: string };
 type Unit = { id?: string; name: string; short_name?: string; kind?: string; people?: Person[]; children?: Unit[] };
@@ -17,19 +17,10 @@ const dinum = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../public/data/dinum-2024.json', import.meta.url)), 'utf8'),
 ) as Data;
 
-/** mulberry32: the same 2,000-unit chart on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A chart of `count` units, level by level, 3 to 12 sub-units each, 0 to 3 people. */
 function generated(count: number): Data {
-  const next = random(2000);
+  // Seeded: the same chart on every run.
+  const next = mulberry32(2000);
   const kinds = ['Direction', 'Département', 'Bureau', 'Pôle', 'Équipe', 'Cellule'];
   const root: Unit = { id: 'u0', name: 'Unité 0', kind: kinds[0], people: [{ name: 'Personne 0-0', role: 'Directrice' }] };
   const queue: Array<[Unit, number]> = [[root, 0]];

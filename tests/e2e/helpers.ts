@@ -204,3 +204,15 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   expect(results.passes.length, 'axe looked at the page').toBeGreaterThan(10);
   return results;
 }
+
+/** mulberry32: a small, fast, seedable 32-bit generator. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

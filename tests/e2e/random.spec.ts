@@ -37,7 +37,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gotoChart } from './helpers';
+import { gotoChart, mulberry32 } from './helpers';
 
 // ---------------------------------------------------------------------------
 // Configuration
@@ -81,18 +81,6 @@ const CHARTS: Chart[] = [
 // ---------------------------------------------------------------------------
 // PRNG
 // ---------------------------------------------------------------------------
-
-/** mulberry32: a small, fast, seedable 32-bit generator. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private next: () => number;
