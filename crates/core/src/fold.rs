@@ -1,8 +1,9 @@
 //! Case and accent folding, so that "etat" finds "État" and ids can be
 //! derived from French names.
 
-/// Lower-cases and strips the diacritics of Latin letters; other characters
-/// are lower-cased only. `œ` and `æ` become two letters.
+/// Lower-cases and strips the diacritics of Latin letters; Greek and
+/// Cyrillic letters are lower-cased only, other characters kept (most
+/// scripts have no case). `œ` and `æ` become two letters.
 ///
 /// ```
 /// assert_eq!(organigramme_core::fold::fold("Élodie Œuvre"), "elodie oeuvre");
@@ -12,10 +13,38 @@ pub fn fold(text: &str) -> String {
     for c in text.chars() {
         match base_letter(c) {
             Some(base) => out.push_str(base),
-            None => out.extend(c.to_lowercase()),
+            None => out.push(lower(c)),
         }
     }
     out
+}
+
+/// Lower case for the scripts with case that charts of French
+/// administrations use: Latin (ASCII, Latin-1, Extended-A), modern Greek
+/// and Cyrillic. The standard library's `to_lowercase` covers every script but
+/// brings its tables, about 10 KB of WebAssembly, for a type-ahead.
+fn lower(c: char) -> char {
+    let u = c as u32;
+    let even = u % 2 == 0;
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 32,
+        0x130 => 0x69,
+        0x100..=0x137 | 0x14A..=0x177 if even => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if !even => u + 1,
+        0x178 => 0xFF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 37,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => u + 63,
+        0x391..=0x3A1 | 0x3A3..=0x3AB => u + 32,
+        0x400..=0x40F => u + 80,
+        0x410..=0x42F => u + 32,
+        0x4C0 => 0x4CF,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if even => u + 1,
+        0x4C1..=0x4CE if !even => u + 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
 }
 
 fn base_letter(c: char) -> Option<&'static str> {
@@ -55,5 +84,21 @@ mod tests {
     #[test]
     fn leaves_other_scripts_lower_cased() {
         assert_eq!(fold("ΑΒΓ"), "αβγ");
+        assert_eq!(fold("ПРИВЕТ Ёж"), "привет ёж");
+        assert_eq!(fold("日本"), "日本");
+    }
+
+    /// `lower` agrees with the standard library on every letter of the
+    /// ranges it covers: Latin up to Extended-A, modern Greek, Cyrillic (İ,
+    /// whose lower case is two characters, gives i).
+    #[test]
+    fn lower_case_matches_the_standard_library_on_latin_greek_and_cyrillic() {
+        for range in [0x0..=0x17F_u32, 0x386..=0x3CE, 0x400..=0x52F] {
+            for c in range.filter_map(char::from_u32) {
+                let std: Vec<char> = c.to_lowercase().collect();
+                let expected = if c == 'İ' { 'i' } else if std.len() == 1 { std[0] } else { c };
+                assert_eq!(super::lower(c), expected, "{c} U+{:04X}", c as u32);
+            }
+        }
     }
 }
