@@ -10,8 +10,9 @@ use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 use web_sys::HtmlElement;
 
 /// Mounts a chart into `element`. `options` takes the names of the
-/// `data-*` attributes (`src`, `mode`, `lang`, `open`, `label`, `depth`),
-/// plus `data` for inline JSON (a string or an object).
+/// `data-*` attributes (`src`, `mode`, `layout`, `layoutSwitch`, `lang`,
+/// `open`, `label`, `depth`), plus `data` for inline JSON (a string or an
+/// object).
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, options: JsValue) -> Organigramme {
     Organigramme { instance: mount_instance(element, Options::from_js(&options)) }

@@ -4,11 +4,12 @@
 //! attributes an action changes (`aria-expanded`, `hidden`, `tabindex`).
 
 use crate::dom_ids::{element, Prefix};
-use crate::options::Mode;
+use crate::options::{Layout, Mode, Options};
 use crate::texts::Texts;
 use leptos::prelude::*;
 use organigramme_core::markup::{Filled, Markup, Style};
-use organigramme_core::{reduce, Action, Chart, Effect, FocusTarget, InitialView, Items, UnitId, ViewState};
+use organigramme_core::{reduce, zoom, Action, Chart, Effect, FocusTarget, Items, UnitId, ViewState};
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// Above this many units, branches get their markup when first opened;
@@ -29,6 +30,11 @@ pub struct ChartCtx {
     pub status: RwSignal<String>,
     pub prefix: StoredValue<Prefix>,
     pub mode: Mode,
+    /// The layout the reader chose; only the chart root's class follows it.
+    pub layout: RwSignal<Layout>,
+    pub layout_switch: bool,
+    /// The chart layout's text size, in percent.
+    pub zoom: RwSignal<u16>,
     pub texts: Texts,
     pub eager: bool,
 }
@@ -38,8 +44,8 @@ pub fn use_chart() -> ChartCtx {
 }
 
 impl ChartCtx {
-    pub fn provide(chart: Chart, initial: InitialView, mode: Mode, texts: Texts) -> ChartCtx {
-        let view = ViewState::new(&chart, initial);
+    pub fn provide(chart: Chart, options: &Options, texts: Texts) -> ChartCtx {
+        let view = ViewState::new(&chart, options.initial_view());
         let ctx = ChartCtx {
             eager: chart.len() <= EAGER_LIMIT,
             filled: StoredValue::new(Filled::new(&chart)),
@@ -47,7 +53,10 @@ impl ChartCtx {
             disclosure_open: RwSignal::new(view.is_disclosure_open()),
             status: RwSignal::new(String::new()),
             prefix: StoredValue::new(Prefix::next()),
-            mode,
+            mode: options.mode,
+            layout: RwSignal::new(options.layout),
+            layout_switch: options.layout_switch,
+            zoom: RwSignal::new(100),
             texts,
             chart: StoredValue::new(chart),
             view: StoredValue::new(view),
@@ -225,6 +234,56 @@ impl ChartCtx {
                 crate::events::focus_by_id(&disclosure);
             }
         }
+    }
+
+    /// The layout switch: the root's class follows, and the text size
+    /// belongs to the chart layout only.
+    pub fn set_layout(&self, layout: Layout) {
+        self.layout.set(layout);
+        self.show_zoom();
+    }
+
+    /// "Plus petit" and "Plus grand": the next text size, said in the status.
+    pub fn zoom_step(&self, larger: bool) {
+        self.zoom.update(|z| *z = zoom::step(*z, larger));
+        self.show_zoom();
+        self.announce(self.texts.zoomed(self.zoom.get_untracked()));
+    }
+
+    fn scroller(&self) -> Option<web_sys::HtmlElement> {
+        element(&self.prefix.with_value(|p| p.scroller()))?.dyn_into().ok()
+    }
+
+    /// Sets the region's text size through the CSSOM: a strict CSP
+    /// (`style-src` without `'unsafe-inline'`) refuses style attributes
+    /// written as markup, not this.
+    fn show_zoom(&self) {
+        let Some(scroller) = self.scroller() else { return };
+        let percent = self.zoom.get_untracked();
+        let style = scroller.style();
+        let _ = if self.layout.get_untracked() == Layout::Chart && percent != 100 {
+            style.set_property("font-size", &format!("{percent}%"))
+        } else {
+            style.remove_property("font-size").map(|_| ())
+        };
+    }
+
+    /// "Ajuster à la largeur": the text size at which the chart fits its
+    /// region. Boxes keep a minimum size (targets stay 44 px), so width does
+    /// not scale exactly with text: a few rounds converge.
+    pub fn zoom_to_fit(&self) {
+        let Some(scroller) = self.scroller() else { return };
+        for _ in 0..4 {
+            let (wide, available) = (scroller.scroll_width(), scroller.client_width());
+            let next = zoom::fit(self.zoom.get_untracked(), wide.max(0) as u32, available.max(0) as u32);
+            if wide <= available || next == self.zoom.get_untracked() {
+                break;
+            }
+            // Shown at once, so that the next round measures the new size.
+            self.zoom.set(next);
+            self.show_zoom();
+        }
+        self.announce(self.texts.zoomed(self.zoom.get_untracked()));
     }
 
     fn announce(&self, text: String) {

@@ -45,6 +45,11 @@ impl Prefix {
         self.id("title")
     }
 
+    /// The region that scrolls a wide chart.
+    pub fn scroller(&self) -> String {
+        self.id("scroller")
+    }
+
     pub fn details_title(&self) -> String {
         self.id("details")
     }

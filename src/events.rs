@@ -154,14 +154,17 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
-/// A treeitem holds its whole subtree, so the browser may find it "in
-/// view" while its own row is off screen: scroll the row itself.
+/// Scrolls what shows the focused unit into view, in both directions: a
+/// wide chart scrolls sideways in its region, and the browser's own focus
+/// scrolling may leave a card half out of it. A treeitem holds its whole
+/// subtree, so the browser may find it "in view" while its own row is off
+/// screen: the row is what is scrolled.
 fn reveal_row(element: &web_sys::HtmlElement) {
-    if let Ok(Some(row)) = element.query_selector(":scope > .og-item__row") {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        row.scroll_into_view_with_scroll_into_view_options(&options);
-    }
+    let row = element.query_selector(":scope > .og-item__row").ok().flatten();
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    row.unwrap_or_else(|| element.clone().into()).scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// Dispatches a bubbling `organigramme:…` event on the host element.

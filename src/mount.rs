@@ -103,12 +103,12 @@ impl Instance {
     pub fn render(&self, chart: Chart, options: &Options, lang: Lang) {
         let units = chart.len();
         let fallback = children_of(&self.host);
-        let (initial, label, mode) = (options.initial_view(), options.label.clone(), options.mode);
+        let (label, options) = (options.label.clone(), options.clone());
         let slot = Rc::new(RefCell::new(None));
         let ctx_slot = slot.clone();
         let handle = mount_to(self.host.clone(), move || {
             // Created inside the mount's owner, and kept for the JS handle.
-            let ctx = ChartCtx::provide(chart, initial, mode, Texts(lang));
+            let ctx = ChartCtx::provide(chart, &options, Texts(lang));
             *slot.borrow_mut() = Some(ctx);
             view! { <Organigramme ctx label /> }
         });
@@ -196,7 +196,8 @@ fn children_of(host: &Element) -> Vec<Node> {
 
 /// Mounts every `[data-organigramme]` element of the page, once each. The
 /// standalone page's element (`data-organigramme="standalone"`) also reads
-/// the query string: `?src=`, `?open=`, `?mode=`, `?lang=`, `?depth=`, `?label=`.
+/// the query string: `?src=`, `?open=`, `?mode=`, `?layout=`, `?lang=`,
+/// `?depth=`, `?label=`.
 pub fn auto_mount() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(found) = document.query_selector_all("[data-organigramme]:not([data-organigramme-mounted])") else {

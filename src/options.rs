@@ -26,6 +26,28 @@ impl Mode {
     }
 }
 
+/// How the units are laid out. Both layouts style the same markup: the
+/// accessibility tree and the keys are the same in each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Indented nested lists. The default.
+    #[default]
+    List,
+    /// An org chart: cards joined by lines, top-down.
+    Chart,
+}
+
+impl Layout {
+    /// From an option value: `list` or `chart`.
+    pub fn parse(value: &str) -> Option<Layout> {
+        match value {
+            "list" => Some(Layout::List),
+            "chart" => Some(Layout::Chart),
+            _ => None,
+        }
+    }
+}
+
 /// Where the data comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -48,6 +70,9 @@ pub struct Options {
     /// How many levels start open: 1 opens the root, showing its sub-units.
     pub depth: u32,
     pub mode: Mode,
+    pub layout: Layout,
+    /// Whether the toolbar offers the layout switch.
+    pub layout_switch: bool,
     /// The widget's own language; by default the host's nearest `lang`, else French.
     pub lang: Option<Lang>,
 }
@@ -60,14 +85,17 @@ impl Default for Options {
             label: None,
             depth: 1,
             mode: Mode::List,
+            layout: Layout::List,
+            layout_switch: true,
             lang: None,
         }
     }
 }
 
 /// The options a host can set by name, as `data-*` attributes, JS object
-/// keys or standalone query parameters.
-pub const NAMES: [&str; 6] = ["src", "open", "label", "depth", "mode", "lang"];
+/// keys or standalone query parameters (`layout-switch` is `layoutSwitch`
+/// in JS, as `dataset` spells it).
+pub const NAMES: [&str; 8] = ["src", "open", "label", "depth", "mode", "layout", "layout-switch", "lang"];
 
 /// A boolean option: present and not "false" or "0".
 fn is_on(value: &str) -> bool {
@@ -88,13 +116,15 @@ impl Options {
             "label" => self.label = Some(value.to_owned()).filter(|l| !l.trim().is_empty()),
             "depth" => self.depth = value.trim().parse().unwrap_or(self.depth),
             "mode" => self.mode = Mode::parse(value).unwrap_or(self.mode),
+            "layout" => self.layout = Layout::parse(value).unwrap_or(self.layout),
+            "layout-switch" => self.layout_switch = is_on(value),
             "lang" => self.lang = Lang::from_tag(value).or(self.lang),
             _ => {}
         }
     }
 
-    /// From `data-src`, `data-mode`, `data-lang`, `data-open`, `data-label`
-    /// and `data-depth`, or an inline `<script type="application/json">` child.
+    /// From `data-src`, `data-mode`, `data-layout`, `data-layout-switch`,
+    /// `data-lang`, `data-open`, `data-label` and `data-depth`, or an inline `<script type="application/json">` child.
     pub fn from_element(element: &Element) -> Options {
         let mut options = Options::default();
         for name in NAMES {
@@ -117,7 +147,8 @@ impl Options {
             return options;
         }
         for name in NAMES {
-            let Ok(v) = js_sys::Reflect::get(value, &name.into()) else { continue };
+            let key = if name == "layout-switch" { "layoutSwitch" } else { name };
+            let Ok(v) = js_sys::Reflect::get(value, &key.into()) else { continue };
             if let Some(b) = v.as_bool() {
                 options.set(name, if b { "true" } else { "false" });
             } else if let Some(n) = v.as_f64() {

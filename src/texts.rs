@@ -54,6 +54,43 @@ impl Texts {
         self.pick("Détails", "Details")
     }
 
+    /// The layout switch: its legend and its two buttons.
+    pub fn layout(self) -> &'static str {
+        self.pick("Disposition", "Layout")
+    }
+
+    pub fn layout_list(self) -> &'static str {
+        self.pick("Liste", "List")
+    }
+
+    pub fn layout_chart(self) -> &'static str {
+        self.pick("Organigramme", "Chart")
+    }
+
+    /// The chart layout's text size controls.
+    pub fn zoom(self) -> &'static str {
+        self.pick("Taille", "Size")
+    }
+
+    pub fn zoom_out(self) -> &'static str {
+        self.pick("Plus petit", "Smaller")
+    }
+
+    pub fn zoom_in(self) -> &'static str {
+        self.pick("Plus grand", "Larger")
+    }
+
+    pub fn zoom_fit(self) -> &'static str {
+        self.pick("Ajuster à la largeur", "Fit the width")
+    }
+
+    pub fn zoomed(self, percent: u16) -> String {
+        match self.0 {
+            Lang::Fr => format!("Taille du texte : {percent}\u{a0}%"),
+            Lang::En => format!("Text size: {percent}%"),
+        }
+    }
+
     pub fn announcement(self, a: Announcement) -> String {
         match (self.0, a) {
             (Lang::Fr, Announcement::ExpandedAll { units }) => format!("Tout est déplié : {units} unités affichées."),
@@ -140,6 +177,8 @@ impl Texts {
             role_separator: self.role_separator(),
             // The same in both languages.
             people_separator: " ; ",
+            sub_unit: self.pick("sous-unité", "sub-unit"),
+            sub_units: self.pick("sous-unités", "sub-units"),
         }
     }
 

@@ -116,7 +116,8 @@ async fn leaves_have_no_expanded_state_and_show_people() {
 #[wasm_bindgen_test]
 async fn expand_all_and_collapse_all_update_every_branch_and_the_status() {
     let host = mount(Options { open: true, ..Options::default() });
-    let buttons = host.query_selector_all(".og-toolbar button").unwrap();
+    // The toolbar's own buttons, after the layout switch's group.
+    let buttons = host.query_selector_all(".og-toolbar > button").unwrap();
     let expand: HtmlElement = buttons.item(0).unwrap().unchecked_into();
     let collapse: HtmlElement = buttons.item(1).unwrap().unchecked_into();
     let status = find(&host, "[role=status]");
@@ -214,7 +215,9 @@ async fn english_strings_and_lang_attributes() {
     let _chart = organigramme::mount(host.clone(), js_options(&[("data", DINUM.into()), ("lang", "en".into())]));
     let disclosure = find(&host, ".og-disclosure");
     assert_eq!(disclosure.text_content().unwrap(), "Accessible version of the organisation chart");
-    assert_eq!(find(&host, ".og-toolbar button").text_content().unwrap(), "Expand all");
+    assert_eq!(find(&host, ".og-toolbar > button").text_content().unwrap(), "Expand all");
+    assert_eq!(find(&host, ".og-group legend").text_content().unwrap(), "Layout");
+    assert_eq!(find(&host, ".og-group button").text_content().unwrap(), "List");
     assert_eq!(find(&host, ".og-footer").text_content().unwrap(), "Organisation chart dated 17 January 2024 · Source");
     // The widget speaks English; the data stays French.
     assert_eq!(attr(&find(&host, ".organigramme"), "lang").as_deref(), Some("en"));

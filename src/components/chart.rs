@@ -2,7 +2,7 @@ use super::details::Details;
 use super::toolbar::Toolbar;
 use crate::context::ChartCtx;
 use crate::events;
-use crate::options::{lang_attribute, Mode};
+use crate::options::{lang_attribute, Layout, Mode};
 use leptos::prelude::*;
 use organigramme_core::Action;
 
@@ -17,7 +17,35 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
     let root_lang = lang_attribute(texts.0);
     let data_lang = meta.lang.clone().filter(|l| !l.split('-').next().unwrap_or("").eq_ignore_ascii_case(ui_lang));
     let open = ctx.disclosure_open;
-    let (disclosure_id, region_id, title_id) = ctx.prefix.with_value(|p| (p.disclosure(), p.region(), p.title()));
+    let (disclosure_id, region_id, title_id, scroller_id) =
+        ctx.prefix.with_value(|p| (p.disclosure(), p.region(), p.title(), p.scroller()));
+    let layout = ctx.layout;
+    // A wide chart scrolls in its own region, named by the title: the same
+    // element in both layouts, so that the accessibility tree is the same.
+    let (list_title, list_lang) = (title_id.clone(), data_lang.clone());
+    let scroller = move |units: String| {
+        let (title_id, data_lang) = (list_title, list_lang);
+        let list = match mode {
+            Mode::List => view! {
+                <ul class="og-tree" aria-labelledby=title_id.clone() lang=data_lang.clone() inner_html=units></ul>
+            }
+            .into_any(),
+            Mode::Tree => view! {
+                <ul role="tree" class="og-tree" aria-labelledby=title_id.clone() lang=data_lang inner_html=units></ul>
+            }
+            .into_any(),
+        };
+        view! {
+            <div
+                class="og-scroller"
+                id=scroller_id.clone()
+                role="region"
+                aria-labelledby=title_id
+            >
+                {list}
+            </div>
+        }
+    };
     let root_ref = NodeRef::<leptos::html::Div>::new();
     // Every unit, written by the core and parsed by the browser in one go.
     let units = ctx.root_markup();
@@ -38,7 +66,7 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
         .then(|| view! { <p class="og-footer">{dated}{separator}{source}</p> });
     view! {
         <div
-            class="organigramme"
+            class=move || if layout.get() == Layout::Chart { "organigramme og-layout-chart" } else { "organigramme" }
             lang=root_lang
             node_ref=root_ref
             on:click=move |ev| events::on_click(ctx, ev.into())
@@ -66,15 +94,8 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
                 <p class="og-title" id=title_id.clone() lang=data_lang.clone()>{meta.title.clone()}</p>
                 <Toolbar />
                 {match mode {
-                    Mode::List => view! {
-                        <ul class="og-tree" aria-labelledby=title_id lang=data_lang.clone() inner_html=units></ul>
-                    }.into_any(),
-                    Mode::Tree => view! {
-                        <div class="og-treeview">
-                            <ul role="tree" class="og-tree" aria-labelledby=title_id lang=data_lang.clone() inner_html=units></ul>
-                            <Details />
-                        </div>
-                    }.into_any(),
+                    Mode::List => scroller(units).into_any(),
+                    Mode::Tree => view! { <div class="og-treeview">{scroller(units)} <Details /></div> }.into_any(),
                 }}
                 {footer}
             </div>

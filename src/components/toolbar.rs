@@ -1,20 +1,65 @@
 use crate::context::use_chart;
+use crate::options::Layout;
 use leptos::prelude::*;
 use organigramme_core::Action;
 
-/// "Tout déplier", "Tout replier", and the polite status that says what
-/// they changed.
+/// The layout switch (how everything below is shown), "Tout déplier",
+/// "Tout replier", the chart layout's text size, and the polite status that
+/// says what they changed.
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = use_chart();
+    let texts = ctx.texts;
+    let layout_button = move |layout: Layout, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="og-button"
+                aria-pressed=move || if ctx.layout.get() == layout { "true" } else { "false" }
+                on:click=move |_| ctx.set_layout(layout)
+            >
+                {label}
+            </button>
+        }
+    };
+    // A fieldset and its legend: the switch is one group, named, in HTML.
+    let switch = ctx.layout_switch.then(|| {
+        view! {
+            <fieldset class="og-group">
+                <legend>{texts.layout()}</legend>
+                {layout_button(Layout::List, texts.layout_list())}
+                {layout_button(Layout::Chart, texts.layout_chart())}
+            </fieldset>
+        }
+    });
+    let zoom = move || {
+        (ctx.layout.get() == Layout::Chart).then(|| {
+            view! {
+                <fieldset class="og-group">
+                    <legend>{texts.zoom()}</legend>
+                    <button type="button" class="og-button" on:click=move |_| ctx.zoom_step(false)>
+                        {texts.zoom_out()}
+                    </button>
+                    <button type="button" class="og-button" on:click=move |_| ctx.zoom_step(true)>
+                        {texts.zoom_in()}
+                    </button>
+                    <button type="button" class="og-button" on:click=move |_| ctx.zoom_to_fit()>
+                        {texts.zoom_fit()}
+                    </button>
+                </fieldset>
+            }
+        })
+    };
     view! {
         <div class="og-toolbar">
+            {switch}
             <button type="button" class="og-button" on:click=move |_| ctx.dispatch(Action::ExpandAll)>
-                {ctx.texts.expand_all()}
+                {texts.expand_all()}
             </button>
             <button type="button" class="og-button" on:click=move |_| ctx.dispatch(Action::CollapseAll)>
-                {ctx.texts.collapse_all()}
+                {texts.collapse_all()}
             </button>
+            {zoom}
         </div>
         <p class="og-status" role="status">{move || ctx.status.get()}</p>
     }

@@ -689,6 +689,12 @@ test.describe('the strict CSP of examples/dinum.html', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Home');
     await expect(host.locator('.og-toggle').first()).toBeFocused();
+    // The chart layout and its text size (set through the CSSOM).
+    await host.getByRole('button', { name: 'Organigramme', exact: true }).click();
+    await host.getByRole('button', { name: 'Plus petit' }).click();
+    await expect(host.locator('.og-scroller')).toHaveCSS('font-size', /^14\.4/);
+    await host.getByRole('button', { name: 'Ajuster à la largeur' }).click();
+    await host.getByRole('button', { name: 'Liste', exact: true }).click();
   }
 
   /** A control: an inline script is refused and reported, so the recorder and the policy both work. */
@@ -800,7 +806,7 @@ test.describe('English', () => {
     const w = page.locator('#chart .organigramme');
     await expect(w).toHaveAttribute('lang', 'en');
     await expect(w.locator('.og-disclosure')).toHaveText('Accessible version of the organisation chart');
-    await expect(w.locator('.og-toolbar button')).toHaveText(['Expand all', 'Collapse all']);
+    await expect(w.locator('.og-toolbar button')).toHaveText(['List', 'Chart', 'Expand all', 'Collapse all']);
     await expect(w.locator('.og-footer')).toHaveText(/^Organisation chart dated 17 January 2024/);
     await expect(w.locator('ul.og-tree')).toHaveAttribute('lang', 'fr');
     await expect(w.locator('.og-title')).toHaveAttribute('lang', 'fr');
@@ -825,7 +831,7 @@ test.describe('English', () => {
     await readyOn(page, '#chart');
     const w = page.locator('#chart .organigramme');
     await expect(w.locator('.og-disclosure')).toHaveText('Accessible version of the organisation chart');
-    await expect(w.locator('.og-toolbar button')).toHaveText(['Expand all', 'Collapse all']);
+    await expect(w.locator('.og-toolbar button')).toHaveText(['List', 'Chart', 'Expand all', 'Collapse all']);
     // Its nearest lang is already "en", but the page's is "fr": saying it again is harmless.
     await expect(w.locator('ul.og-tree')).toHaveAttribute('lang', 'fr');
   });
@@ -929,9 +935,11 @@ test.describe('style isolation', () => {
     );
     expect(small, 'buttons under 24×24').toEqual([]);
 
-    // Tab from the disclosure: "Tout déplier", "Tout replier", then the root toggle.
+    // Tab from the disclosure: the layout switch, "Tout déplier", "Tout
+    // replier", then the root toggle.
     await host.locator('.og-disclosure').focus();
-    for (const expected of ['Tout déplier', 'Tout replier', 'Direction interministérielle du numérique (DINUM)']) {
+    const stops = ['Liste', 'Organigramme', 'Tout déplier', 'Tout replier', 'Direction interministérielle du numérique (DINUM)'];
+    for (const expected of stops) {
       await page.keyboard.press('Tab');
       const focus = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
@@ -1002,7 +1010,8 @@ test.describe('style isolation', () => {
     await readyOn(page, '#chart');
     const colours = await page.evaluate(() => ({
       toggle: getComputedStyle(document.querySelector('.og-toggle')!).color,
-      button: getComputedStyle(document.querySelector('.og-button')!).color,
+      // An action button (the pressed layout button inverts the colours).
+      button: getComputedStyle(document.querySelector('.og-button:not([aria-pressed="true"])')!).color,
       text: getComputedStyle(document.querySelector('.organigramme')!).color,
       background: getComputedStyle(document.querySelector('.organigramme')!).backgroundColor,
     }));

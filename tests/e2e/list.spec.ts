@@ -134,7 +134,9 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
   await press(page, 'Tab', outer, 'first Tab stop of the page');
   await press(page, 'Enter', outer, 'Enter opens the disclosure and keeps focus');
   await expect(outer).toHaveAttribute('aria-expanded', 'true');
-  await press(page, 'Tab', button(page, EXPAND_ALL), 'toolbar, first button');
+  await press(page, 'Tab', button(page, 'Liste'), 'toolbar, the layout switch');
+  await press(page, 'Tab', button(page, 'Organigramme'), 'the switch\'s second button');
+  await press(page, 'Tab', button(page, EXPAND_ALL), 'toolbar, first action');
   await press(page, 'Tab', button(page, COLLAPSE_ALL), 'toolbar, second button');
   await press(page, 'Tab', t(ROOT), 'the root toggle');
 
@@ -181,6 +183,8 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
   await press(page, 'Shift+Tab', t(ROOT), 'back');
   await press(page, 'Shift+Tab', button(page, COLLAPSE_ALL), 'back to the toolbar');
   await press(page, 'Shift+Tab', button(page, EXPAND_ALL), 'back');
+  await press(page, 'Shift+Tab', button(page, 'Organigramme'), 'back to the layout switch');
+  await press(page, 'Shift+Tab', button(page, 'Liste'), 'back');
   await press(page, 'Shift+Tab', outer, 'back to the outer disclosure');
 
   // Arrow keys on the outer disclosure or the toolbar do nothing to focus.
@@ -467,7 +471,8 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 
         return { name: (el.textContent ?? '').trim().slice(0, 50), width: r.width, height: r.height };
       }),
     );
-    expect(sizes).toHaveLength(3 + TOGGLES.length);
+    // The disclosure, the layout switch's 2 buttons, the 2 actions, the toggles.
+    expect(sizes).toHaveLength(5 + TOGGLES.length);
     expect(sizes.filter((s) => s.width < 24 || s.height < 24), 'buttons smaller than 24×24').toEqual([]);
   });
 }
@@ -492,8 +497,9 @@ test('visible focus: every Tab stop of the expanded widget has an outline of at 
   await gotoChart(page);
   await button(page, EXPAND_ALL).click();
   // Keyboard focus (a mouse click or a script's focus() after one would
-  // not match :focus-visible): Shift+Tab from the toolbar to the disclosure.
-  await page.keyboard.press('Shift+Tab');
+  // not match :focus-visible): Shift+Tab from the toolbar, past the layout
+  // switch, to the disclosure.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
   await expect(disclosure(page)).toBeFocused();
   const stops: Array<{ what: string; outline: string; focusVisible: boolean }> = [];
   for (let i = 0; i < 40; i++) {
@@ -516,9 +522,9 @@ test('visible focus: every Tab stop of the expanded widget has an outline of at 
     stops.push(stop);
     await page.keyboard.press('Tab');
   }
-  // The disclosure, 2 toolbar buttons, 9 toggles, 4 pole links, the source link.
-  expect(stops.length).toBe(17);
-  expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(12);
+  // The disclosure, 4 toolbar buttons, 9 toggles, 4 pole links, the source link.
+  expect(stops.length).toBe(19);
+  expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(14);
 });
 
 test('focus outlines are not clipped by the units that contain them', async ({ page }) => {

@@ -113,7 +113,10 @@ const CHART = '#organigramme > .organigramme';
 const TOGGLES = `${CHART} .og-toggle`;
 const ITEMS = `${CHART} [role=treeitem]`;
 const ROWS = `${CHART} [role=treeitem] > .og-item__row`;
-const TOOLBAR = `${CHART} .og-toolbar .og-button`;
+// "Tout déplier" and "Tout replier": the toolbar's own buttons, not those of
+// its groups (the layout switch, the text size).
+const TOOLBAR = `${CHART} .og-toolbar > .og-button`;
+const LAYOUTS = `${CHART} .og-toolbar .og-button[aria-pressed]`;
 const DISCLOSURE = `${CHART} > .og-disclosure`;
 
 type Summary = {
@@ -291,7 +294,7 @@ async function violations(page: Page, mode: Mode, startedInside: boolean, units:
 
 const KEYS = ['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', ' ', '*', 'letter', 'Tab', 'Shift+Tab'];
 
-type Kind = 'key' | 'click' | 'toolbar' | 'disclosure' | 'atClick' | 'reload';
+type Kind = 'key' | 'click' | 'toolbar' | 'layout' | 'disclosure' | 'atClick' | 'reload';
 
 /** The state of the chart under test, to tell that a reload of another chart left it alone. */
 async function fingerprint(page: Page) {
@@ -405,7 +408,7 @@ async function walk(page: Page, mode: Mode, chart: Chart, seed: number, { avoidB
       ['atClick', 2],
       ['reload', 0.35],
     ];
-    if (s.disclosureOpen) kinds.push(['click', 3], ['toolbar', 1.5]);
+    if (s.disclosureOpen) kinds.push(['click', 3], ['toolbar', 1.5], ['layout', 0.5]);
     const kind = rng.weighted(kinds);
     let what = '';
     switch (kind) {
@@ -428,6 +431,13 @@ async function walk(page: Page, mode: Mode, chart: Chart, seed: number, { avoidB
         const i = rng.int(2);
         what = `click "${i === 0 ? 'Tout déplier' : 'Tout replier'}"`;
         await page.locator(TOOLBAR).nth(i).click({ timeout: 5_000 });
+        break;
+      }
+      case 'layout': {
+        // The same invariants hold in both layouts: only the root's class changes.
+        const i = rng.int(2);
+        what = `click "${i === 0 ? 'Liste' : 'Organigramme'}"`;
+        await page.locator(LAYOUTS).nth(i).click({ timeout: 5_000 });
         break;
       }
       case 'disclosure': {

@@ -18,6 +18,7 @@ pub mod reduce;
 pub mod typeahead;
 pub mod url;
 pub mod view;
+pub mod zoom;
 
 pub use action::{Action, Announcement, Effect, FocusTarget};
 pub use chart::{Chart, Person, Unit, UnitId};

@@ -9,12 +9,15 @@
 //! <li class="og-unit" data-unit="1">
 //!   <button type="button" class="og-toggle" id="og1-t1" data-unit="1"
 //!     aria-controls="og1-g1" aria-expanded="false"><span class="og-name">Etalab</span> <span class="og-short">(E)</span></button>
-//!   <span class="og-kind">Département</span>
+//!   <span class="og-kind">Département</span> <span class="og-count">3 sous-unités</span>
 //!   <p class="og-desc">…</p>
 //!   <ul class="og-people"><li><span class="og-role">Chef</span> : Marielle Chrisment</li></ul>
 //!   <div class="og-children" id="og1-g1" data-unit="1" hidden="until-found"><ul>…</ul></div>
 //! </li>
 //! ```
+//!
+//! A group whose units are all leaves is `og-children og-leaves`: the chart
+//! layout stacks it. Both layouts (list and chart) style this same markup.
 //!
 //! The tree view (the APG tree view pattern) writes one `treeitem` per unit,
 //! named by its label and described by its people.
@@ -60,6 +63,9 @@ pub struct Words {
     pub role_separator: &'static str,
     /// Between two people in one sentence: " ; ".
     pub people_separator: &'static str,
+    /// A branch's count of sub-units: "1 sous-unité", "6 sous-unités".
+    pub sub_unit: &'static str,
+    pub sub_units: &'static str,
 }
 
 impl Words {
@@ -78,6 +84,11 @@ impl Words {
             out.push_str(&person.name);
         }
         out
+    }
+
+    /// "6 sous-unités": what a branch holds, shown open or closed.
+    pub fn count(&self, out: &mut String, n: usize) {
+        let _ = write!(out, "{n}\u{a0}{}", if n == 1 { self.sub_unit } else { self.sub_units });
     }
 }
 
@@ -147,7 +158,14 @@ impl Markup<'_> {
             Style::Tree => self.tree_item(out, unit),
         }
         if self.chart.has_children(unit) {
-            let _ = write!(out, "<div class=\"og-children\" id=\"{}\" data-unit=\"{}\"", self.ids.group(unit), unit.index());
+            // A group of leaves only is stacked, not spread, in the chart layout.
+            let leaves = if self.chart.children(unit).all(|c| !self.chart.has_children(c)) { " og-leaves" } else { "" };
+            let _ = write!(
+                out,
+                "<div class=\"og-children{leaves}\" id=\"{}\" data-unit=\"{}\"",
+                self.ids.group(unit),
+                unit.index()
+            );
             if !self.view.is_expanded(unit) {
                 out.push_str(" hidden=\"until-found\"");
             }
@@ -181,10 +199,17 @@ impl Markup<'_> {
         }
     }
 
+    /// The kind, then a branch's count of sub-units.
     fn kind(&self, out: &mut String, unit: UnitId) {
         if let Some(kind) = &self.chart[unit].kind {
             out.push_str(" <span class=\"og-kind\">");
             escape(out, kind);
+            out.push_str("</span>");
+        }
+        let n = self.chart.child_count(unit);
+        if n > 0 {
+            out.push_str(" <span class=\"og-count\">");
+            self.words.count(out, n);
             out.push_str("</span>");
         }
     }

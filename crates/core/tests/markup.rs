@@ -4,7 +4,13 @@
 use organigramme_core::markup::{escape, Filled, Ids, Markup, Style, Words};
 use organigramme_core::{parse, reduce, Action, Chart, InitialView, Items, UnitId, ViewState};
 
-const WORDS: Words = Words { link_prefix: "Site : ", role_separator: " : ", people_separator: " ; " };
+const WORDS: Words = Words {
+    link_prefix: "Site : ",
+    role_separator: " : ",
+    people_separator: " ; ",
+    sub_unit: "sous-unité",
+    sub_units: "sous-unités",
+};
 
 const SMALL: &str = r#"{"title": "T", "root": {"id": "dinum", "name": "DINUM", "kind": "Direction",
   "people": [{"name": "Stéphanie Schaer", "role": "Directrice"}],
@@ -43,13 +49,17 @@ fn the_list_view_writes_disclosure_buttons_for_branches_and_labels_for_leaves() 
         html,
         concat!(
             r#"<li class="og-unit" data-unit="0"><button type="button" class="og-toggle" id="og1-t0" data-unit="0" aria-controls="og1-g0" aria-expanded="true">DINUM</button>"#,
-            r#" <span class="og-kind">Direction</span>"#,
+            r#" <span class="og-kind">Direction</span> <span class="og-count">2"#,
+            "\u{a0}",
+            r#"sous-unités</span>"#,
             r#"<ul class="og-people"><li><span class="og-role">Directrice</span> : Stéphanie Schaer</li></ul>"#,
             r#"<div class="og-children" id="og1-g0" data-unit="0"><ul>"#,
             r#"<li class="og-unit" data-unit="1"><button type="button" class="og-toggle" id="og1-t1" data-unit="1" aria-controls="og1-g1" aria-expanded="false"><span class="og-name">Etalab</span> <span class="og-short">(E)</span></button>"#,
-            r#"<p class="og-desc">Données</p>"#,
+            r#" <span class="og-count">1"#,
+            "\u{a0}",
+            r#"sous-unité</span><p class="og-desc">Données</p>"#,
             r#"<ul class="og-people"><li>A</li><li><span class="og-role">Adjoint</span> : B</li></ul>"#,
-            r#"<div class="og-children" id="og1-g1" data-unit="1" hidden="until-found"><ul>"#,
+            r#"<div class="og-children og-leaves" id="og1-g1" data-unit="1" hidden="until-found"><ul>"#,
             r#"<li class="og-unit" data-unit="2"><p class="og-label" id="og1-t2" tabindex="-1">Datalab</p>"#,
             r#"<p class="og-link">Site : <a href="https://datalab.example/">datalab.example/</a></p></li>"#,
             r#"</ul></div></li>"#,
@@ -66,7 +76,9 @@ fn the_tree_view_writes_treeitems_with_level_position_and_one_tab_stop() {
     let (html, _) = write(&chart, &view, Style::Tree, true);
     assert!(html.starts_with(concat!(
         r#"<li role="treeitem" class="og-item" id="og1-t0" data-unit="0" tabindex="0" aria-level="1" aria-setsize="1" aria-posinset="1" aria-labelledby="og1-n0" aria-expanded="true" aria-describedby="og1-p0">"#,
-        r#"<span class="og-item__row og-open"><span class="og-item__label" id="og1-n0">DINUM</span> <span class="og-kind">Direction</span>"#,
+        r#"<span class="og-item__row og-open"><span class="og-item__label" id="og1-n0">DINUM</span> <span class="og-kind">Direction</span> <span class="og-count">2"#,
+        "\u{a0}",
+        r#"sous-unités</span>"#,
         r#"<span class="og-item__people" id="og1-p0">Directrice : Stéphanie Schaer</span></span>"#,
         r#"<div class="og-children" id="og1-g0" data-unit="0"><ul role="group">"#,
     )));
@@ -74,7 +86,23 @@ fn the_tree_view_writes_treeitems_with_level_position_and_one_tab_stop() {
     assert!(html.contains(r#"<span class="og-item__people" id="og1-p1">A ; Adjoint : B</span>"#));
     // A leaf has no expanded state and, without people, no description.
     assert!(html.contains(r#"id="og1-t3" data-unit="3" tabindex="-1" aria-level="2" aria-setsize="2" aria-posinset="2" aria-labelledby="og1-n3"><span class="og-item__row og-leaf">"#));
-    assert!(html.contains(r#"<div class="og-children" id="og1-g1" data-unit="1" hidden="until-found"><ul role="group"><li"#));
+    assert!(html.contains(r#"<div class="og-children og-leaves" id="og1-g1" data-unit="1" hidden="until-found"><ul role="group"><li"#));
+}
+
+#[test]
+fn a_branch_says_how_many_sub_units_it_holds_and_only_groups_of_leaves_are_marked() {
+    let chart = chart(SMALL);
+    let view = ViewState::new(&chart, InitialView { depth: 1, open: true });
+    for style in [Style::List, Style::Tree] {
+        let (html, _) = write(&chart, &view, style, true);
+        // DINUM holds 2 (plural), Etalab 1 (singular); leaves say nothing.
+        assert_eq!(html.matches("og-count").count(), 2, "{style:?}");
+        assert!(html.contains("2\u{a0}sous-unités</span>"), "{style:?}");
+        assert!(html.contains("1\u{a0}sous-unité</span>"), "{style:?}");
+        // DINUM's group holds a branch (Etalab): not a group of leaves.
+        assert!(html.contains(r#"<div class="og-children" id="og1-g0""#), "{style:?}");
+        assert!(html.contains(r#"<div class="og-children og-leaves" id="og1-g1""#), "{style:?}");
+    }
 }
 
 #[test]

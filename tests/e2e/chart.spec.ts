@@ -1,0 +1,402 @@
+// The chart layout (layout=chart): the same lists drawn as cards joined by
+// lines. Geometry is read from Chromium's layout: each card's box (the list
+// mode's card is the item's ::before, in grid tracks the computed style gives
+// in pixels; the tree mode's is the item's row), and each line's box (the
+// connectors are borders of pseudo-elements, whose used offsets and sizes the
+// computed style gives too). The lines must join every parent to exactly its
+// own sub-units, and they must show on screen: pixels sampled on each line
+// differ from the background, in light, dark and forced colours.
+import { test, expect, type Page } from '@playwright/test';
+import { expectNoAxeViolations, gotoChart, unitLabel } from './helpers';
+
+type Rect = { left: number; top: number; right: number; bottom: number };
+type Card = Rect & { unit: number; parent: number | null; index: number; hanging: boolean };
+type Geometry = { cards: Card[]; lines: Rect[]; rtl: boolean };
+
+type Unit = { id: string; name: string; kind?: string; people?: { name: string; role?: string }[]; children?: Unit[] };
+
+/** A chart `depth` levels deep: each level has a branch that goes on, and two leaves. */
+function deep(depth: number): { title: string; root: Unit } {
+  const level = (n: number): Unit => ({
+    id: `d${n}`,
+    name: `Niveau ${n}`,
+    kind: 'Bureau',
+    children:
+      n < depth
+        ? [level(n + 1), { id: `d${n}-a`, name: `Feuille ${n} A` }, { id: `d${n}-b`, name: `Feuille ${n} B` }]
+        : undefined,
+  });
+  return { title: 'Profond', root: level(1) };
+}
+
+/** A wide chart: many branches side by side, each with sub-branches and leaves. */
+function wide(branches: number): { title: string; root: Unit } {
+  const leaves = (prefix: string, n: number): Unit[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, name: `Pôle ${prefix}-${i}`, people: [{ name: `P ${prefix}-${i}`, role: 'Chef' }] }));
+  return {
+    title: 'Large',
+    root: {
+      id: 'w',
+      name: 'Direction',
+      children: Array.from({ length: branches }, (_, b) => ({
+        id: `w${b}`,
+        name: `Département ${b}`,
+        kind: 'Département',
+        children: b % 3 === 0 ? leaves(`w${b}`, 4) : [
+          { id: `w${b}x`, name: `Bureau ${b}x`, children: leaves(`w${b}x`, 2) },
+          { id: `w${b}y`, name: `Bureau ${b}y` },
+        ],
+      })),
+    },
+  };
+}
+
+/** Serves `data` as the chart's file and opens it in the chart layout. */
+async function gotoData(page: Page, data: unknown, query: string): Promise<void> {
+  await page.route('**/test-data/generated-chart.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(data) }));
+  await gotoChart(page, `?open=1&layout=chart&src=/test-data/generated-chart.json${query}`);
+}
+
+async function expandAll(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^(Tout déplier|Expand all)$/ }).click();
+  await expect(page.locator('.og-children[hidden]')).toHaveCount(0);
+}
+
+/** Every shown card and every drawn line, in page coordinates. */
+async function geometry(page: Page): Promise<Geometry> {
+  return page.evaluate(() => {
+    const px = (v: string) => parseFloat(v) || 0;
+    const rect = (r: DOMRect) => ({ left: r.left + scrollX, top: r.top + scrollY, right: r.right + scrollX, bottom: r.bottom + scrollY });
+    const chart = document.querySelector('.organigramme')!;
+    const rtl = getComputedStyle(chart).direction === 'rtl';
+    const cards: Card[] = [];
+    const lines: Rect[] = [];
+    const items = [...chart.querySelectorAll<HTMLElement>('li.og-unit, li.og-item')].filter((li) => li.getClientRects().length > 0);
+    const unitOf = (li: Element | null) => (li ? Number(li.getAttribute('data-unit')) : null);
+    for (const li of items) {
+      let box: Rect;
+      const row = li.querySelector(':scope > .og-item__row');
+      if (row) {
+        box = rect(row.getBoundingClientRect());
+      } else {
+        // The list mode's card spans grid rows 2 to 9 of column 2; the
+        // computed tracks are the used sizes in pixels.
+        const style = getComputedStyle(li);
+        const cols = style.gridTemplateColumns.split(' ').map(px);
+        const rows = style.gridTemplateRows.split(' ').map(px);
+        const r = rect(li.getBoundingClientRect());
+        const start = px(style.paddingLeft) + (rtl ? cols[2] : cols[0]);
+        const top = r.top + rows[0];
+        box = { left: r.left + start, right: r.left + start + cols[1], top, bottom: top + rows.slice(1, 9).reduce((a, b) => a + b, 0) };
+      }
+      const group = li.parentElement!.parentElement!;
+      const parent = group.classList.contains('og-children') ? group.closest('li') : null;
+      cards.push({
+        ...box,
+        unit: unitOf(li)!,
+        parent: unitOf(parent),
+        index: [...li.parentElement!.children].indexOf(li),
+        hanging: group.classList.contains('og-leaves'),
+      });
+      // The lines: borders of pseudo-elements positioned in the item (the
+      // bar and the drops) or in the group (the drop from the parent).
+      const pseudo = (owner: Element, which: '::before' | '::after', within: Element) => {
+        const s = getComputedStyle(owner, which);
+        if (s.content === 'none' || s.display === 'none' || s.position !== 'absolute') return;
+        const base = rect(within.getBoundingClientRect());
+        const left = base.left + px(s.left);
+        const top = base.top + px(s.top);
+        const right = left + px(s.width) + px(s.borderLeftWidth) + px(s.borderRightWidth);
+        const bottom = top + px(s.height) + px(s.borderTopWidth) + px(s.borderBottomWidth);
+        const sides: Array<[number, Rect]> = [
+          [px(s.borderTopWidth), { left, right, top, bottom: top + px(s.borderTopWidth) }],
+          [px(s.borderBottomWidth), { left, right, top: bottom - px(s.borderBottomWidth), bottom }],
+          [px(s.borderLeftWidth), { left, right: left + px(s.borderLeftWidth), top, bottom }],
+          [px(s.borderRightWidth), { left: right - px(s.borderRightWidth), right, top, bottom }],
+        ];
+        for (const [width, line] of sides) {
+          if (width > 0 && line.right > line.left && line.bottom > line.top) lines.push(line);
+        }
+      };
+      pseudo(li, '::after', li);
+      const first = li.querySelector(':scope > .og-toggle, :scope > .og-label, :scope > .og-item__row');
+      if (first) pseudo(first, '::after', li);
+      const children = li.querySelector(':scope > .og-children');
+      if (children && children.getClientRects().length > 0) pseudo(children, '::before', children);
+    }
+    return { cards, lines, rtl };
+  }) as Promise<Geometry>;
+}
+
+const touches = (a: Rect, b: Rect, slack = 1) =>
+  a.left <= b.right + slack && b.left <= a.right + slack && a.top <= b.bottom + slack && b.top <= a.bottom + slack;
+const overlaps = (a: Rect, b: Rect) =>
+  Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+
+/** The geometry every chart must have; `units` is how many are shown. */
+function checkGeometry({ cards, lines, rtl }: Geometry, units: number): void {
+  expect(cards).toHaveLength(units);
+  const byUnit = new Map(cards.map((c) => [c.unit, c]));
+  for (let i = 0; i < cards.length; i++) {
+    for (let j = i + 1; j < cards.length; j++) {
+      expect(overlaps(cards[i], cards[j]), `cards ${cards[i].unit} and ${cards[j].unit} overlap`).toBe(false);
+    }
+  }
+  for (const card of cards) {
+    if (card.parent === null) continue;
+    const parent = byUnit.get(card.parent)!;
+    expect(card.top, `card ${card.unit} is below its parent ${card.parent}`).toBeGreaterThanOrEqual(parent.bottom);
+  }
+  // Siblings keep the data's order: along the line (mirrored in
+  // right-to-left), or down the rail when they hang.
+  const groups = new Map<number, Card[]>();
+  for (const card of cards) {
+    if (card.parent !== null) groups.set(card.parent, [...(groups.get(card.parent) ?? []), card]);
+  }
+  for (const siblings of groups.values()) {
+    siblings.sort((a, b) => a.index - b.index);
+    for (let k = 1; k < siblings.length; k++) {
+      const [before, after] = [siblings[k - 1], siblings[k]];
+      if (after.hanging) expect(after.top, `${after.unit} under ${before.unit}`).toBeGreaterThanOrEqual(before.bottom);
+      else if (rtl) expect(after.right, `${after.unit} left of ${before.unit}`).toBeLessThanOrEqual(before.left);
+      else expect(after.left, `${after.unit} right of ${before.unit}`).toBeGreaterThanOrEqual(before.right);
+    }
+  }
+  // Lines that touch form networks; each network joins one parent's card
+  // to exactly its sub-units' cards, and every parent has one.
+  const net = lines.map((_, i) => i);
+  const find = (i: number): number => (net[i] === i ? i : (net[i] = find(net[i])));
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) if (touches(lines[i], lines[j])) net[find(i)] = find(j);
+  }
+  const reached = new Map<number, Set<number>>();
+  lines.forEach((line, i) => {
+    const set = reached.get(find(i)) ?? new Set<number>();
+    for (const card of cards) if (touches(line, card)) set.add(card.unit);
+    reached.set(find(i), set);
+  });
+  const networks = [...reached.values()].map((s) => [...s].sort((a, b) => a - b).join(','));
+  const expected = [...groups.entries()].map(([parent, children]) => [parent, ...children.map((c) => c.unit)].sort((a, b) => a - b).join(','));
+  expect(networks.sort()).toEqual(expected.sort());
+}
+
+/** Pixels in the middle of each line, on a screenshot, are not the background's. */
+async function checkLinesShow(page: Page, lines: Rect[]): Promise<void> {
+  const shot = await page.screenshot({ fullPage: true });
+  const differing = await page.evaluate(async ({ png, lines }) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const g = canvas.getContext('2d')!;
+    g.drawImage(bitmap, 0, 0);
+    const at = (x: number, y: number) => [...g.getImageData(Math.floor(x), Math.floor(y), 1, 1).data.slice(0, 3)];
+    // The background, read just outside the scroller's content.
+    const scroller = document.querySelector('.og-scroller')!.getBoundingClientRect();
+    const ground = at(scroller.left + scrollX + 4, scroller.top + scrollY + 4);
+    return lines.filter((l) => {
+      const c = at((l.left + l.right) / 2, (l.top + l.bottom) / 2);
+      return Math.abs(c[0] - ground[0]) + Math.abs(c[1] - ground[1]) + Math.abs(c[2] - ground[2]) > 90;
+    }).length;
+  }, { png: shot.toString('base64'), lines });
+  expect(differing, 'lines that show against the background').toBe(lines.length);
+}
+
+/** A viewport wide enough for the whole chart, so that every line is on screen. */
+async function fitViewport(page: Page): Promise<void> {
+  // The standalone page's column is 60rem wide: let the chart's region grow.
+  await page.addStyleTag({ content: 'main { max-width: none !important; }' });
+  const width = await page.evaluate(() => document.querySelector('.og-scroller')!.scrollWidth);
+  await page.setViewportSize({ width: Math.max(1280, width + 200), height: 900 });
+  await expect.poll(() => page.evaluate(() => {
+    const s = document.querySelector('.og-scroller')!;
+    return s.scrollWidth <= s.clientWidth;
+  })).toBe(true);
+}
+
+const DINUM_UNITS = 45;
+
+for (const mode of ['list', 'tree'] as const) {
+  test.describe(`chart layout, ${mode} mode`, () => {
+    test('DINUM: cards never overlap, sit below their parent in order, and lines join each parent to exactly its sub-units', async ({ page }) => {
+      await gotoChart(page, `?open=1&layout=chart&mode=${mode}`);
+      await expandAll(page);
+      await fitViewport(page);
+      const geo = await geometry(page);
+      checkGeometry(geo, DINUM_UNITS);
+      await checkLinesShow(page, geo.lines);
+    });
+
+    test('a deep chart and a wide one keep the same geometry', async ({ page }) => {
+      await gotoData(page, deep(12), `&mode=${mode}`);
+      await expandAll(page);
+      await fitViewport(page);
+      checkGeometry(await geometry(page), 12 * 3 - 2);
+      await gotoData(page, wide(9), `&mode=${mode}`);
+      await expandAll(page);
+      await fitViewport(page);
+      // The root, 9 departments, 3 × 4 hanging leaves, 6 × (2 offices + 2 leaves).
+      checkGeometry(await geometry(page), 1 + 9 + 3 * 4 + 6 * 4);
+    });
+
+    test('dark, forced colours and right to left keep the geometry, and the lines show', async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await gotoChart(page, `?open=1&layout=chart&mode=${mode}`);
+      await expandAll(page);
+      await fitViewport(page);
+      let geo = await geometry(page);
+      checkGeometry(geo, DINUM_UNITS);
+      await checkLinesShow(page, geo.lines);
+
+      await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+      geo = await geometry(page);
+      checkGeometry(geo, DINUM_UNITS);
+      await checkLinesShow(page, geo.lines);
+
+      await page.emulateMedia({ forcedColors: 'none' });
+      await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+      await fitViewport(page);
+      geo = await geometry(page);
+      expect(geo.rtl).toBe(true);
+      checkGeometry(geo, DINUM_UNITS);
+    });
+
+    test('at 320 px the chart reflows into the indented list: nothing scrolls sideways, every card is in view', async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 800 });
+      await gotoChart(page, `?open=1&layout=chart&mode=${mode}`);
+      await expandAll(page);
+      const overflow = await page.evaluate(() => {
+        const s = document.querySelector('.og-scroller')!;
+        return { page: document.documentElement.scrollWidth, scroller: s.scrollWidth - s.clientWidth };
+      });
+      expect(overflow).toEqual({ page: 320, scroller: 0 });
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll('.og-toggle, .og-label, .og-item__row')]
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.left < 0 || r.right > 320).length);
+      expect(outside).toBe(0);
+    });
+
+    test('the accessibility tree is the same in both layouts, collapsed and expanded', async ({ page }) => {
+      const snapshots = async () => {
+        const tree = page.locator('.og-scroller');
+        const collapsed = await tree.ariaSnapshot();
+        await expandAll(page);
+        const expanded = await tree.ariaSnapshot();
+        return { collapsed, expanded };
+      };
+      await gotoChart(page, `?open=1&mode=${mode}`);
+      const list = await snapshots();
+      await gotoChart(page, `?open=1&layout=chart&mode=${mode}`);
+      const chart = await snapshots();
+      expect(chart).toEqual(list);
+      expect(list.expanded).toContain('Datalab');
+    });
+
+    test('the layout switch keeps focus, the expanded branches and the current unit, and says its state', async ({ page }) => {
+      await gotoChart(page, `?open=1&mode=${mode}`);
+      const root = page.locator('.organigramme');
+      const list = page.getByRole('button', { name: 'Liste', exact: true });
+      const chart = page.getByRole('button', { name: 'Organigramme', exact: true });
+      await expect(page.getByRole('group', { name: 'Disposition' })).toBeVisible();
+      await expect(list).toHaveAttribute('aria-pressed', 'true');
+      await expect(chart).toHaveAttribute('aria-pressed', 'false');
+      // Open Etalab and make it the current unit.
+      await unitLabel(page, 'Etalab').click();
+      const expandedBefore = await page.locator('[aria-expanded="true"]').evaluateAll((e) => e.map((x) => x.id));
+      const current = mode === 'tree' ? await page.locator('[role=treeitem][tabindex="0"]').getAttribute('id') : null;
+      await chart.focus();
+      await page.keyboard.press('Enter');
+      await expect(chart).toHaveAttribute('aria-pressed', 'true');
+      await expect(list).toHaveAttribute('aria-pressed', 'false');
+      await expect(chart).toBeFocused();
+      await expect(root).toHaveClass(/og-layout-chart/);
+      expect(await page.locator('[aria-expanded="true"]').evaluateAll((e) => e.map((x) => x.id))).toEqual(expandedBefore);
+      if (current) await expect(page.locator('[role=treeitem][tabindex="0"]')).toHaveAttribute('id', current);
+      // The size controls belong to the chart layout.
+      await expect(page.getByRole('group', { name: 'Taille' })).toBeVisible();
+      await page.keyboard.press('Shift+Tab');
+      await expect(list).toBeFocused();
+      await page.keyboard.press('Space');
+      await expect(list).toHaveAttribute('aria-pressed', 'true');
+      await expect(root).not.toHaveClass(/og-layout-chart/);
+      await expect(page.getByRole('group', { name: 'Taille' })).toHaveCount(0);
+    });
+  });
+}
+
+test('the options: ?layout=, data-layout, the JS option, and data-layout-switch="false" hides the switch', async ({ page }) => {
+  await gotoChart(page, '?open=1&layout=chart');
+  await expect(page.locator('.organigramme')).toHaveClass(/og-layout-chart/);
+  await page.goto('/test-data/embed/layout.html');
+  await expect(page.locator('#host-a .organigramme')).toHaveClass(/og-layout-chart/);
+  await page.evaluate(async () => {
+    const m = await import('/organigramme.js' as string);
+    m.mount(document.getElementById('host-b'), { src: '/data/dinum-2024.json', open: true, layout: 'chart', layoutSwitch: true });
+  });
+  await expect(page.locator('#host-b .organigramme')).toHaveClass(/og-layout-chart/);
+  await expect(page.locator('#host-a').getByRole('group', { name: 'Layout' })).toHaveCount(0);
+  await expect(page.locator('#host-b').getByRole('group', { name: 'Layout' })).toBeVisible();
+  await expect(page.locator('#host-b').getByRole('button', { name: 'Chart', exact: true })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the size controls change the text size, say it, and fit the chart to its region', async ({ page }) => {
+  await gotoChart(page, '?open=1&layout=chart');
+  await expandAll(page);
+  const scroller = page.locator('.og-scroller');
+  const size = () => scroller.evaluate((s) => parseFloat(getComputedStyle(s).fontSize));
+  const base = await size();
+  await page.getByRole('button', { name: 'Plus petit' }).click();
+  expect(await size()).toBeCloseTo(base * 0.9, 1);
+  await expect(page.getByRole('status')).toHaveText('Taille du texte : 90\u00a0%');
+  await page.getByRole('button', { name: 'Plus grand' }).click();
+  await page.getByRole('button', { name: 'Plus grand' }).click();
+  expect(await size()).toBeCloseTo(base * 1.1, 1);
+  await page.getByRole('button', { name: 'Ajuster à la largeur' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Taille du texte : \d+\u00a0%$/);
+  const percent = Number((await page.getByRole('status').textContent())!.match(/\d+/)![0]);
+  const fits = await scroller.evaluate((s) => ({ wide: s.scrollWidth, room: s.clientWidth, size: parseFloat(getComputedStyle(s).fontSize) }));
+  expect(fits.size).toBeLessThan(base);
+  // Text stays text (no transform): the chart fits, or it is at the
+  // smallest size fitting goes to (DINUM's 45 units are too wide for that).
+  expect(fits.wide <= fits.room || percent === 30, `${fits.wide} px in ${fits.room} px at ${percent} %`).toBe(true);
+  expect(await scroller.evaluate((s) => getComputedStyle(s).transform)).toBe('none');
+});
+
+test('keys move focus through the chart and the focused card is in view in its region', async ({ page }) => {
+  for (const mode of ['list', 'tree']) {
+    await gotoChart(page, `?open=1&layout=chart&mode=${mode}`);
+    await expandAll(page);
+    await page.locator(mode === 'tree' ? '[role=treeitem]' : '.og-toggle').first().focus();
+    const seen = new Set<string>();
+    for (let i = 0; i < 44; i++) {
+      await page.keyboard.press('ArrowDown');
+      const state = await page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement;
+        const card = (focused.querySelector(':scope > .og-item__row') ?? focused).getBoundingClientRect();
+        const region = document.querySelector('.og-scroller')!.getBoundingClientRect();
+        const inside = card.left >= region.left - 1 && card.right <= region.right + 1 && card.top >= 0 && card.bottom <= innerHeight;
+        return { id: focused.id, inside };
+      });
+      expect(state.inside, `${mode}: the focused card ${state.id} is in view`).toBe(true);
+      seen.add(state.id);
+    }
+    // List mode moves between the 9 branches only; the tree through every unit.
+    expect(seen.size).toBe(mode === 'tree' ? 44 : 8);
+  }
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const width of [1280, 320]) {
+    test(`axe finds nothing in the chart layout, ${scheme}, ${width} px, collapsed and expanded`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const mode of ['list', 'tree']) {
+        await gotoChart(page, `?open=1&layout=chart&mode=${mode}`);
+        for (const state of ['collapsed', 'expanded']) {
+          if (state === 'expanded') await expandAll(page);
+          await expectNoAxeViolations(page, `chart layout, ${mode} mode, ${state}, ${scheme}, ${width} px`);
+        }
+      }
+    });
+  }
+}
