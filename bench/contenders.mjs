@@ -11,19 +11,28 @@ export const LAUNCH = {
 export const data = (size, flat = false) => `/bench-data/units-${size}${flat ? '-flat' : ''}.json`;
 const q = encodeURIComponent;
 
+/** "Tout déplier": the toolbar's first own button (the layout switch is a group before it). */
+const EXPAND = '#organigramme .og-toolbar > button';
+
 /** The contenders, in the order each round runs them. */
 export const ALL = [
   {
     id: 'organigramme-list', label: 'Organigramme, list', codeLabel: 'Organigramme (both views)',
     url: (n) => `/?src=${q(data(n))}&open=1&depth=2`,
     ready: 'organigramme:ready', container: '#organigramme', units: '#organigramme .og-unit',
-    expand: '#organigramme .og-toolbar button', focus: '#organigramme .og-tree .og-toggle', keys: true,
+    expand: EXPAND, focus: '#organigramme .og-tree .og-toggle', keys: true,
+  },
+  {
+    id: 'organigramme-chart', label: 'Organigramme, list, chart layout', sameCodeAs: 'organigramme-list',
+    url: (n) => `/?src=${q(data(n))}&open=1&depth=2&layout=chart`,
+    ready: 'organigramme:ready', container: '#organigramme', units: '#organigramme .og-unit',
+    expand: EXPAND, focus: '#organigramme .og-tree .og-toggle', keys: true,
   },
   {
     id: 'organigramme-tree', label: 'Organigramme, tree', sameCodeAs: 'organigramme-list',
     url: (n) => `/?src=${q(data(n))}&open=1&depth=2&mode=tree`,
     ready: 'organigramme:ready', container: '#organigramme', units: '#organigramme [role="treeitem"]',
-    expand: '#organigramme .og-toolbar button', focus: '#organigramme [role="treeitem"]', keys: true,
+    expand: EXPAND, focus: '#organigramme [role="treeitem"]', keys: true,
   },
   {
     id: 'organigramme-flat', label: 'Organigramme, list, flat data', readyOnly: true, sameCodeAs: 'organigramme-list',

@@ -17,6 +17,10 @@ use web_sys::Element;
 /// browser's find-in-page reaches collapsed branches.
 pub const EAGER_LIMIT: usize = 2_000;
 
+/// The width a printed chart gets, in CSS pixels: an A4 or Letter page in
+/// landscape, inside its margins.
+const PRINT_WIDTH: i32 = 960;
+
 #[derive(Clone, Copy)]
 pub struct ChartCtx {
     pub chart: StoredValue<Chart>,
@@ -241,6 +245,23 @@ impl ChartCtx {
     pub fn set_layout(&self, layout: Layout) {
         self.layout.set(layout);
         self.show_zoom();
+        // Once the root's new class is rendered.
+        let ctx = *self;
+        request_animation_frame(move || ctx.center_root());
+    }
+
+    /// A chart wider than its region starts scrolled to its root's card
+    /// (centred over the chart), not to its left edge: the top of the chart
+    /// is what a reader looks at first. Only the region scrolls, not the page.
+    pub fn center_root(&self) {
+        if self.layout.get_untracked() != Layout::Chart {
+            return;
+        }
+        let root = self.chart.with_value(|c| c.root());
+        let (Some(scroller), Some(card)) = (self.scroller(), self.unit_element(root, false)) else { return };
+        let (region, card) = (scroller.get_bounding_client_rect(), card.get_bounding_client_rect());
+        let centre = card.left() - region.left() + f64::from(scroller.scroll_left()) + card.width() / 2.0;
+        scroller.set_scroll_left((centre - f64::from(scroller.client_width()) / 2.0) as i32);
     }
 
     /// "Plus petit" and "Plus grand": the next text size, said in the status.
@@ -248,6 +269,43 @@ impl ChartCtx {
         self.zoom.update(|z| *z = zoom::step(*z, larger));
         self.show_zoom();
         self.announce(self.texts.zoomed(self.zoom.get_untracked()));
+    }
+
+    /// "Imprimer l'organigramme": every branch open, the browser's print,
+    /// then every branch as it was.
+    pub fn print(&self) {
+        let closed: Vec<UnitId> = self.chart.with_value(|c| {
+            self.view.with_value(|v| c.ids().filter(|&u| c.has_children(u) && !v.is_expanded(u)).collect())
+        });
+        self.dispatch(Action::ExpandAll);
+        self.before_print();
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+        self.after_print();
+        for unit in closed {
+            self.dispatch(Action::Collapse(unit));
+        }
+        self.announce(self.texts.printed().to_owned());
+    }
+
+    /// Before any print (the button, or the browser's menu): a chart layout
+    /// wider than a landscape page is scaled to it with CSS `zoom`, which
+    /// keeps text as vector text. On screen the size controls change the
+    /// font size instead, so that targets keep their 44 px.
+    pub fn before_print(&self) {
+        let Some(scroller) = self.scroller().filter(|_| self.layout.get_untracked() == Layout::Chart) else { return };
+        let wide = scroller.scroll_width();
+        if wide > PRINT_WIDTH {
+            let _ = scroller.style().set_property("zoom", &format!("{}%", PRINT_WIDTH * 100 / wide));
+        }
+    }
+
+    /// After it: the chart at its screen size.
+    pub fn after_print(&self) {
+        if let Some(scroller) = self.scroller() {
+            let _ = scroller.style().remove_property("zoom");
+        }
     }
 
     fn scroller(&self) -> Option<web_sys::HtmlElement> {
@@ -272,9 +330,17 @@ impl ChartCtx {
     /// region. Boxes keep a minimum size (targets stay 44 px), so width does
     /// not scale exactly with text: a few rounds converge.
     pub fn zoom_to_fit(&self) {
+        if let Some(scroller) = self.scroller() {
+            self.fit(scroller.client_width());
+        }
+        self.announce(self.texts.zoomed(self.zoom.get_untracked()));
+    }
+
+    /// The text size at which the chart is at most `available` pixels wide.
+    fn fit(&self, available: i32) {
         let Some(scroller) = self.scroller() else { return };
         for _ in 0..4 {
-            let (wide, available) = (scroller.scroll_width(), scroller.client_width());
+            let wide = scroller.scroll_width();
             let next = zoom::fit(self.zoom.get_untracked(), wide.max(0) as u32, available.max(0) as u32);
             if wide <= available || next == self.zoom.get_untracked() {
                 break;
@@ -283,7 +349,6 @@ impl ChartCtx {
             self.zoom.set(next);
             self.show_zoom();
         }
-        self.announce(self.texts.zoomed(self.zoom.get_untracked()));
     }
 
     fn announce(&self, text: String) {

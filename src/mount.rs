@@ -125,6 +125,7 @@ impl Instance {
         notify(&self.host, "organigramme:ready", &JsValue::from_f64(units as f64));
         // The collapsed branches of a small chart, after the first frame.
         if let Some(ctx) = ctx {
+            ctx.center_root();
             request_animation_frame(move || set_timeout(move || ctx.fill_all(), std::time::Duration::ZERO));
         }
     }

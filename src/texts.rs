@@ -67,6 +67,14 @@ impl Texts {
         self.pick("Organigramme", "Chart")
     }
 
+    pub fn print(self) -> &'static str {
+        self.pick("Imprimer l’organigramme", "Print the chart")
+    }
+
+    pub fn printed(self) -> &'static str {
+        self.pick("L’organigramme entier a été envoyé à l’impression.", "The whole chart was sent to the printer.")
+    }
+
     /// The chart layout's text size controls.
     pub fn zoom(self) -> &'static str {
         self.pick("Taille", "Size")

@@ -47,6 +47,13 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
         }
     };
     let root_ref = NodeRef::<leptos::html::Div>::new();
+    // Printing from the browser's menu sizes a chart layout to the page too.
+    let before = window_event_listener_untyped("beforeprint", move |_| ctx.before_print());
+    let after = window_event_listener_untyped("afterprint", move |_| ctx.after_print());
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
     // Every unit, written by the core and parsed by the browser in one go.
     let units = ctx.root_markup();
     // Links refused by the loader: the chart shows, and says what it dropped.
@@ -98,6 +105,9 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
                     Mode::Tree => view! { <div class="og-treeview">{scroller(units)} <Details /></div> }.into_any(),
                 }}
                 {footer}
+                <p class="og-print">
+                    <button type="button" class="og-button" on:click=move |_| ctx.print()>{texts.print()}</button>
+                </p>
             </div>
         </div>
     }

@@ -7,7 +7,18 @@
 // own sub-units, and they must show on screen: pixels sampled on each line
 // differ from the background, in light, dark and forced colours.
 import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expectNoAxeViolations, gotoChart, unitLabel } from './helpers';
+
+/** What the page is like when the browser prints it (window.print stubbed). */
+type Printed = { hidden: number; wide: number; zoom: string };
+declare global {
+  interface Window {
+    __prints?: Printed[];
+  }
+}
 
 type Rect = { left: number; top: number; right: number; bottom: number };
 type Card = Rect & { unit: number; parent: number | null; index: number; hanging: boolean };
@@ -362,6 +373,20 @@ test('the size controls change the text size, say it, and fit the chart to its r
   expect(await scroller.evaluate((s) => getComputedStyle(s).transform)).toBe('none');
 });
 
+test('a chart wider than its region opens on its root card, also after the switch; the page does not scroll', async ({ page }) => {
+  const rootInRegion = () => page.evaluate(() => {
+    const region = document.querySelector('.og-scroller')!;
+    const card = document.querySelector('.og-tree > li > :is(.og-toggle, .og-item__row)')!.getBoundingClientRect();
+    const box = region.getBoundingClientRect();
+    return { wide: region.scrollWidth > region.clientWidth, inside: card.left >= box.left && card.right <= box.right, pageScroll: scrollY };
+  });
+  await gotoChart(page, '?open=1&layout=chart&depth=2');
+  expect(await rootInRegion()).toEqual({ wide: true, inside: true, pageScroll: 0 });
+  await gotoChart(page, '?open=1&mode=tree&depth=2');
+  await page.getByRole('button', { name: 'Organigramme', exact: true }).click();
+  await expect.poll(rootInRegion).toEqual({ wide: true, inside: true, pageScroll: 0 });
+});
+
 test('keys move focus through the chart and the focused card is in view in its region', async ({ page }) => {
   for (const mode of ['list', 'tree']) {
     await gotoChart(page, `?open=1&layout=chart&mode=${mode}`);
@@ -400,3 +425,63 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test.describe('print', () => {
+  test('"Imprimer l’organigramme" prints every branch open, the chart sized to the page, then puts everything back', async ({ page }) => {
+    // What the page is like when the browser prints it.
+    await page.addInitScript(() => {
+      window.__prints = [];
+      window.print = () => {
+        const region = document.querySelector<HTMLElement>('.og-scroller')!;
+        window.__prints!.push({
+          hidden: document.querySelectorAll('.organigramme .og-children[hidden]').length,
+          wide: document.querySelector('.og-tree')!.getBoundingClientRect().width,
+          zoom: region.style.zoom,
+        });
+      };
+    });
+    for (const layout of ['list', 'chart']) {
+      await gotoChart(page, `?open=1&layout=${layout}`);
+      await unitLabel(page, 'Etalab').click();
+      const expanded = () => page.locator('[aria-expanded="true"]').evaluateAll((e) => e.map((x) => x.id));
+      const before = await expanded();
+      const print = page.getByRole('button', { name: 'Imprimer l’organigramme' });
+      await print.click();
+      const prints = await page.evaluate(() => window.__prints!);
+      expect(prints, layout).toHaveLength(1);
+      expect(prints[0].hidden, `${layout}: branches still closed when printing`).toBe(0);
+      if (layout === 'chart') {
+        // Scaled (CSS zoom, text stays text) to a landscape page: 960 px.
+        expect(prints[0].zoom, JSON.stringify(prints[0])).toMatch(/^\d+%$/);
+        expect(prints[0].wide, JSON.stringify(prints[0])).toBeLessThanOrEqual(961);
+      } else {
+        expect(prints[0].zoom).toBe('');
+      }
+      expect(await expanded()).toEqual(before);
+      expect(await page.locator('.og-scroller').evaluate((e) => (e as HTMLElement).style.zoom), 'the screen size is back').toBe('');
+      await expect(page.getByRole('status')).toHaveText('L’organigramme entier a été envoyé à l’impression.');
+      await expect(print).toBeFocused();
+    }
+  });
+
+  test('the printed PDF holds every unit’s and every person’s name as text, in both layouts', async ({ page }, testInfo) => {
+    const data = JSON.parse(readFileSync(fileURLToPath(new URL('../../public/data/dinum-2024.json', import.meta.url)), 'utf8')) as { root: Unit };
+    const names: string[] = [];
+    const walk = (u: Unit) => {
+      names.push(u.name, ...(u.people ?? []).map((p) => p.name));
+      (u.children ?? []).forEach(walk);
+    };
+    walk(data.root);
+    for (const layout of ['list', 'chart']) {
+      await gotoChart(page, `?open=1&layout=${layout}`);
+      await expandAll(page);
+      // No size set by hand: printing (beforeprint) sizes the chart to the page.
+      const file = testInfo.outputPath(`dinum-${layout}.pdf`);
+      await page.pdf({ path: file, preferCSSPageSize: true });
+      // -raw: the text in the order Chromium wrote it, a card's lines together.
+      const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      const missing = names.filter((name) => !text.includes(name));
+      expect(missing, `${layout}: names missing from the PDF`).toEqual([]);
+    }
+  });
+});

@@ -471,8 +471,9 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 
         return { name: (el.textContent ?? '').trim().slice(0, 50), width: r.width, height: r.height };
       }),
     );
-    // The disclosure, the layout switch's 2 buttons, the 2 actions, the toggles.
-    expect(sizes).toHaveLength(5 + TOGGLES.length);
+    // The disclosure, the layout switch's 2 buttons, the 2 actions, the
+    // toggles, and "Imprimer l’organigramme".
+    expect(sizes).toHaveLength(6 + TOGGLES.length);
     expect(sizes.filter((s) => s.width < 24 || s.height < 24), 'buttons smaller than 24×24').toEqual([]);
   });
 }
@@ -522,9 +523,10 @@ test('visible focus: every Tab stop of the expanded widget has an outline of at 
     stops.push(stop);
     await page.keyboard.press('Tab');
   }
-  // The disclosure, 4 toolbar buttons, 9 toggles, 4 pole links, the source link.
-  expect(stops.length).toBe(19);
-  expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(14);
+  // The disclosure, 4 toolbar buttons, 9 toggles, 4 pole links, the source
+  // link, the print button.
+  expect(stops.length).toBe(20);
+  expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(15);
 });
 
 test('focus outlines are not clipped by the units that contain them', async ({ page }) => {
