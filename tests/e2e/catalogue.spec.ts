@@ -583,7 +583,13 @@ test.describe('network failures on the standalone page', () => {
     await recordWidgetEvents(page);
     const requested = page.waitForRequest((r) => isData(new URL(r.url())));
     await page.goto(`/?open=1&src=${encodeURIComponent(NET_SRC)}`);
+    // The request is the page's preload, made before the WebAssembly runs;
+    // the widget's 20-second timer starts when it mounts: wait for that, or
+    // the fake clock may run before the timer exists.
     await requested;
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('#organigramme')!.hasAttribute('data-organigramme-mounted')))
+      .toBe(true);
     await page.clock.runFor(15_000);
     expect(await page.evaluate(() => window.__ogEvents), 'no answer yet after 15 s').toEqual([]);
     await page.clock.runFor(6_000);

@@ -485,3 +485,44 @@ test.describe('print', () => {
     }
   });
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`contrast, ${scheme}: text at least 4.5:1, lines, card borders and the focus ring at least 3:1`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const mode of ['list', 'tree']) {
+      await gotoChart(page, `?open=1&layout=chart&mode=${mode}`);
+      await expandAll(page);
+      // Keyboard focus on the first unit, so that its ring is drawn.
+      await page.getByRole('button', { name: 'Tout replier' }).focus();
+      await page.keyboard.press('Tab');
+      const ratios = await page.evaluate(() => {
+        const rgb = (c: string) => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+        const lum = (c: string) => {
+          const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const ratio = (a: string, b: string) => {
+          const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+          return Math.round(((x + 0.05) / (y + 0.05)) * 100) / 100;
+        };
+        const style = (s: string, pseudo?: string) => getComputedStyle(document.querySelector(s)!, pseudo);
+        const ground = style('.organigramme').backgroundColor;
+        const row = document.querySelector('.og-item__row');
+        const card = row ? getComputedStyle(row) : style('.og-unit', '::before');
+        const focused = document.querySelector('.og-focus') ?? document.activeElement!;
+        return {
+          name: ratio(style('.og-tree > li > :is(.og-toggle, .og-item__row)').color, card.backgroundColor),
+          kind: ratio(style('.og-kind').color, card.backgroundColor),
+          count: ratio(style('.og-count').color, card.backgroundColor),
+          description: ratio(style('.og-desc, .og-item__people').color, card.backgroundColor),
+          line: ratio(style('.og-children > ul > li', '::after').borderTopColor, ground),
+          border: ratio(card.borderTopColor, ground),
+          ring: Math.min(ratio(getComputedStyle(focused).outlineColor, ground), ratio(getComputedStyle(focused).outlineColor, card.backgroundColor)),
+        };
+      });
+      for (const [what, value] of Object.entries(ratios)) {
+        expect(value, `${mode}, ${scheme}: ${what}`).toBeGreaterThanOrEqual(['line', 'border', 'ring'].includes(what) ? 3 : 4.5);
+      }
+    }
+  });
+}

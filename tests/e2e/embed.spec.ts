@@ -650,6 +650,11 @@ test.describe('progressive enhancement and load failures', () => {
     await page.route(`**${EMBED}/slow.json`, () => requested());
     await open(page, `${EMBED}/slow.html`);
     await seen;
+    // The request may be the bundle's preload: the widget's timer starts
+    // when it mounts, so wait for that before moving the clock.
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('#chart')!.hasAttribute('data-organigramme-mounted')))
+      .toBe(true);
     await page.clock.fastForward(19_000);
     expect(await page.evaluate(() => window.__ogEvents), 'no error before 20 s').toEqual([]);
     await expect(page.locator('#static')).toBeVisible();
