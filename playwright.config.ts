@@ -18,6 +18,15 @@ export default defineConfig({
         '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
+  // Snapshots are shared by the projects: the chart layout must give the
+  // same accessibility tree as the list layout.
+  snapshotPathTemplate: '{testDir}/{testFileDir}/{testFileName}-snapshots/{arg}{ext}',
+  projects: [
+    { name: 'all' },
+    // The list and tree suites (keys, focus, ARIA) again in the chart
+    // layout: only the root's class differs, so every key must do the same.
+    { name: 'chart layout', testMatch: /(list|tree)\.spec\.ts$/, metadata: { layout: 'chart' } },
+  ],
   webServer: {
     command: `node tests/e2e/server.mjs`,
     env: { PORT: String(port) },

@@ -3,7 +3,7 @@
 //! dispatches. One listener per event type, whatever the chart's size.
 
 use crate::context::ChartCtx;
-use crate::options::Mode;
+use crate::options::{Layout, Mode};
 use organigramme_core::keys::{list_action, tree_action, Key, Modifiers};
 use leptos::prelude::*;
 use organigramme_core::{Action, UnitId};
@@ -98,6 +98,13 @@ fn mark_focus_ring(ctx: &ChartCtx, target: Option<web_sys::EventTarget>, focused
 
 pub fn on_focusin(ctx: ChartCtx, ev: FocusEvent) {
     mark_focus_ring(&ctx, ev.target(), true);
+    // Chromium's focus scrolling leaves a control half out of a scrolling
+    // region: in the chart layout, whatever takes focus shows whole.
+    if ctx.layout.get_untracked() == Layout::Chart {
+        if let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            reveal_row(&element);
+        }
+    }
     match unit_of(&ctx, ev.target(), "[data-unit]") {
         Some(unit) => ctx.dispatch(Action::Focused(unit)),
         None => ctx.dispatch(Action::FocusElsewhere),

@@ -3,9 +3,9 @@ use crate::options::Layout;
 use leptos::prelude::*;
 use organigramme_core::Action;
 
-/// The layout switch (how everything below is shown), "Tout déplier",
-/// "Tout replier", the chart layout's text size, and the polite status that
-/// says what they changed.
+/// How the chart is shown (the layout switch, the chart layout's text
+/// size), then what it shows ("Tout déplier", "Tout replier", next to the
+/// chart), and the polite status that says what they changed.
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = use_chart();
@@ -53,13 +53,13 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <div class="og-toolbar">
             {switch}
+            {zoom}
             <button type="button" class="og-button" on:click=move |_| ctx.dispatch(Action::ExpandAll)>
                 {texts.expand_all()}
             </button>
             <button type="button" class="og-button" on:click=move |_| ctx.dispatch(Action::CollapseAll)>
                 {texts.collapse_all()}
             </button>
-            {zoom}
         </div>
         <p class="og-status" role="status">{move || ctx.status.get()}</p>
     }

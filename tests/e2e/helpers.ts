@@ -1,5 +1,5 @@
 // Shared helpers for the end-to-end tests of the widget's list view.
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
@@ -63,13 +63,31 @@ export async function waitForWidget(page: Page): Promise<OgEvent> {
   return (await handle.jsonValue()) as OgEvent;
 }
 
+/** Whether this test runs in the Playwright project "chart layout". */
+export const inChartLayout = (): boolean => test.info().project.metadata?.layout === 'chart';
+
+/** The chart layout's text size buttons: Tab stops in its toolbar only. */
+export const SIZE_BUTTONS = ['Plus petit', 'Plus grand', 'Ajuster à la largeur'];
+
+/**
+ * The Playwright project "chart layout" runs the key and focus suites again
+ * with `layout=chart` (playwright.config.ts): same DOM, same behaviour.
+ */
+function withProjectLayout(query: string): string {
+  const layout = test.info().project.metadata?.layout as string | undefined;
+  if (!layout || /[?&]layout=/.test(query)) return query;
+  const [path, hash = ''] = query.split('#');
+  const joined = path.includes('?') ? `${path}&layout=${layout}` : `${path}?layout=${layout}`;
+  return hash ? `${joined}#${hash}` : joined;
+}
+
 /**
  * Opens the standalone page with `query` (default: the outer disclosure
  * open) and waits for the chart to be rendered (`organigramme:ready`).
  */
 export async function gotoChart(page: Page, query = '?open=1'): Promise<OgEvent> {
   await recordWidgetEvents(page);
-  await page.goto(`/${query}`);
+  await page.goto(`/${withProjectLayout(query)}`);
   const event = await waitForWidget(page);
   expect(event, `the widget failed to load ${query}`).toMatchObject({ type: 'ready' });
   await expect(page.locator('#organigramme > .organigramme')).toBeAttached();

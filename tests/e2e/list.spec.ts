@@ -10,6 +10,8 @@ import {
   expectFocusNotLost,
   focusedDescription,
   gotoChart,
+  inChartLayout,
+  SIZE_BUTTONS,
   unitLabel,
   waitForBeforematch,
 } from './helpers';
@@ -136,6 +138,8 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
   await expect(outer).toHaveAttribute('aria-expanded', 'true');
   await press(page, 'Tab', button(page, 'Liste'), 'toolbar, the layout switch');
   await press(page, 'Tab', button(page, 'Organigramme'), 'the switch\'s second button');
+  const sizes = inChartLayout() ? SIZE_BUTTONS : [];
+  for (const name of sizes) await press(page, 'Tab', button(page, name), 'the chart layout\'s text size');
   await press(page, 'Tab', button(page, EXPAND_ALL), 'toolbar, first action');
   await press(page, 'Tab', button(page, COLLAPSE_ALL), 'toolbar, second button');
   await press(page, 'Tab', t(ROOT), 'the root toggle');
@@ -183,6 +187,7 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
   await press(page, 'Shift+Tab', t(ROOT), 'back');
   await press(page, 'Shift+Tab', button(page, COLLAPSE_ALL), 'back to the toolbar');
   await press(page, 'Shift+Tab', button(page, EXPAND_ALL), 'back');
+  for (const name of [...sizes].reverse()) await press(page, 'Shift+Tab', button(page, name), 'back through the text size');
   await press(page, 'Shift+Tab', button(page, 'Organigramme'), 'back to the layout switch');
   await press(page, 'Shift+Tab', button(page, 'Liste'), 'back');
   await press(page, 'Shift+Tab', outer, 'back to the outer disclosure');
@@ -472,8 +477,8 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 
       }),
     );
     // The disclosure, the layout switch's 2 buttons, the 2 actions, the
-    // toggles, and "Imprimer l’organigramme".
-    expect(sizes).toHaveLength(6 + TOGGLES.length);
+    // toggles, and "Imprimer l’organigramme" (and the chart layout's 3 sizes).
+    expect(sizes).toHaveLength(6 + TOGGLES.length + (inChartLayout() ? SIZE_BUTTONS.length : 0));
     expect(sizes.filter((s) => s.width < 24 || s.height < 24), 'buttons smaller than 24×24').toEqual([]);
   });
 }
@@ -500,7 +505,8 @@ test('visible focus: every Tab stop of the expanded widget has an outline of at 
   // Keyboard focus (a mouse click or a script's focus() after one would
   // not match :focus-visible): Shift+Tab from the toolbar, past the layout
   // switch, to the disclosure.
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+  const back = 3 + (inChartLayout() ? SIZE_BUTTONS.length : 0);
+  for (let i = 0; i < back; i++) await page.keyboard.press('Shift+Tab');
   await expect(disclosure(page)).toBeFocused();
   const stops: Array<{ what: string; outline: string; focusVisible: boolean }> = [];
   for (let i = 0; i < 40; i++) {
@@ -524,9 +530,10 @@ test('visible focus: every Tab stop of the expanded widget has an outline of at 
     await page.keyboard.press('Tab');
   }
   // The disclosure, 4 toolbar buttons, 9 toggles, 4 pole links, the source
-  // link, the print button.
-  expect(stops.length).toBe(20);
-  expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(15);
+  // link, the print button (and the chart layout's 3 sizes).
+  const more = back - 3;
+  expect(stops.length).toBe(20 + more);
+  expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(15 + more);
 });
 
 test('focus outlines are not clipped by the units that contain them', async ({ page }) => {
@@ -564,6 +571,9 @@ test('focus outlines are not clipped by the units that contain them', async ({ p
 });
 
 test('ARIA snapshot of the fully expanded chart', async ({ page }) => {
+  // The toolbar differs by layout (the pressed button, the text size);
+  // chart.spec.ts compares the units' trees of both layouts.
+  test.skip(inChartLayout(), 'the whole widget, toolbar included, in the list layout');
   await gotoChart(page);
   await button(page, EXPAND_ALL).click();
   await expect(page.getByRole('status')).toHaveText(STATUS_EXPANDED);

@@ -542,7 +542,7 @@ test('Enter on a leaf without a link announces its details in the status, focus 
   await press(page, model, 'ArrowRight', 'Conseillers à la sécurité numérique', 'first child');
   await press(page, model, 'Enter', 'Conseillers à la sécurité numérique', 'Enter on a leaf');
   await expect(status(page)).toHaveText(detailsOf(model.node('Conseillers à la sécurité numérique').unit));
-  await expect(page).toHaveURL(/\?mode=tree&open=1$/);
+  await expect(page).toHaveURL(/\?mode=tree&open=1(&layout=chart)?$/);
 });
 
 test('Enter on a leaf with a link follows it', async ({ page }) => {
