@@ -526,3 +526,24 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('the host decides the theme with the DSFR attributes, over the reader’s preference', async ({ page }) => {
+  const colours = () => page.evaluate(() => {
+    const s = getComputedStyle(document.querySelector('.organigramme')!);
+    return { background: s.backgroundColor, text: s.color };
+  });
+  const LIGHT = { background: 'rgb(255, 255, 255)', text: 'rgb(22, 22, 22)' };
+  const DARK = { background: 'rgb(22, 22, 22)', text: 'rgb(206, 206, 206)' };
+  await page.emulateMedia({ colorScheme: 'light' });
+  await gotoChart(page, '?open=1&layout=chart');
+  expect(await colours()).toEqual(LIGHT);
+  for (const attribute of ['data-fr-theme', 'data-fr-scheme']) {
+    await page.evaluate((a) => document.documentElement.setAttribute(a, 'dark'), attribute);
+    expect(await colours(), `${attribute}="dark"`).toEqual(DARK);
+    await page.evaluate((a) => document.documentElement.removeAttribute(a), attribute);
+  }
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await colours(), 'the reader prefers dark').toEqual(DARK);
+  await page.evaluate(() => document.documentElement.setAttribute('data-fr-scheme', 'light'));
+  expect(await colours(), 'the host says light').toEqual(LIGHT);
+});
