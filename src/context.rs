@@ -4,7 +4,7 @@
 //! attributes an action changes (`aria-expanded`, `hidden`, `tabindex`).
 
 use crate::dom_ids::{element, Prefix};
-use crate::options::{Layout, Mode, Options};
+use crate::options::{Layout, Mode, Presentation};
 use crate::texts::Texts;
 use leptos::prelude::*;
 use organigramme_core::markup::{Filled, Markup, Style};
@@ -37,8 +37,9 @@ pub struct ChartCtx {
     /// The layout the reader chose; only the chart root's class follows it.
     pub layout: RwSignal<Layout>,
     pub layout_switch: bool,
-    /// The chart layout's text size, in percent.
-    pub zoom: RwSignal<u16>,
+    /// The chart layout's text size, in percent. Nothing renders it: it is
+    /// set on the region through the CSSOM (`show_zoom`).
+    zoom: StoredValue<u16>,
     pub texts: Texts,
     pub eager: bool,
 }
@@ -48,8 +49,8 @@ pub fn use_chart() -> ChartCtx {
 }
 
 impl ChartCtx {
-    pub fn provide(chart: Chart, options: &Options, texts: Texts) -> ChartCtx {
-        let view = ViewState::new(&chart, options.initial_view());
+    pub fn provide(chart: Chart, options: Presentation, texts: Texts) -> ChartCtx {
+        let view = ViewState::new(&chart, options.initial);
         let ctx = ChartCtx {
             eager: chart.len() <= EAGER_LIMIT,
             filled: StoredValue::new(Filled::new(&chart)),
@@ -60,7 +61,7 @@ impl ChartCtx {
             mode: options.mode,
             layout: RwSignal::new(options.layout),
             layout_switch: options.layout_switch,
-            zoom: RwSignal::new(100),
+            zoom: StoredValue::new(100),
             texts,
             chart: StoredValue::new(chart),
             view: StoredValue::new(view),
@@ -266,9 +267,9 @@ impl ChartCtx {
 
     /// "Plus petit" and "Plus grand": the next text size, said in the status.
     pub fn zoom_step(&self, larger: bool) {
-        self.zoom.update(|z| *z = zoom::step(*z, larger));
+        self.zoom.update_value(|z| *z = zoom::step(*z, larger));
         self.show_zoom();
-        self.announce(self.texts.zoomed(self.zoom.get_untracked()));
+        self.announce(self.texts.zoomed(self.zoom.get_value()));
     }
 
     /// "Imprimer l'organigramme": every branch open, the browser's print,
@@ -317,7 +318,7 @@ impl ChartCtx {
     /// written as markup, not this.
     fn show_zoom(&self) {
         let Some(scroller) = self.scroller() else { return };
-        let percent = self.zoom.get_untracked();
+        let percent = self.zoom.get_value();
         let style = scroller.style();
         let _ = if self.layout.get_untracked() == Layout::Chart && percent != 100 {
             style.set_property("font-size", &format!("{percent}%"))
@@ -331,24 +332,19 @@ impl ChartCtx {
     /// not scale exactly with text: a few rounds converge.
     pub fn zoom_to_fit(&self) {
         if let Some(scroller) = self.scroller() {
-            self.fit(scroller.client_width());
-        }
-        self.announce(self.texts.zoomed(self.zoom.get_untracked()));
-    }
-
-    /// The text size at which the chart is at most `available` pixels wide.
-    fn fit(&self, available: i32) {
-        let Some(scroller) = self.scroller() else { return };
-        for _ in 0..4 {
-            let wide = scroller.scroll_width();
-            let next = zoom::fit(self.zoom.get_untracked(), wide.max(0) as u32, available.max(0) as u32);
-            if wide <= available || next == self.zoom.get_untracked() {
-                break;
+            let available = scroller.client_width();
+            for _ in 0..4 {
+                let (wide, current) = (scroller.scroll_width(), self.zoom.get_value());
+                let next = zoom::fit(current, wide.max(0) as u32, available.max(0) as u32);
+                if wide <= available || next == current {
+                    break;
+                }
+                // Shown at once, so that the next round measures the new size.
+                self.zoom.set_value(next);
+                self.show_zoom();
             }
-            // Shown at once, so that the next round measures the new size.
-            self.zoom.set(next);
-            self.show_zoom();
         }
+        self.announce(self.texts.zoomed(self.zoom.get_value()));
     }
 
     fn announce(&self, text: String) {

@@ -103,12 +103,12 @@ impl Instance {
     pub fn render(&self, chart: Chart, options: &Options, lang: Lang) {
         let units = chart.len();
         let fallback = children_of(&self.host);
-        let (label, options) = (options.label.clone(), options.clone());
+        let (label, presentation) = (options.label.clone(), options.presentation());
         let slot = Rc::new(RefCell::new(None));
         let ctx_slot = slot.clone();
         let handle = mount_to(self.host.clone(), move || {
             // Created inside the mount's owner, and kept for the JS handle.
-            let ctx = ChartCtx::provide(chart, &options, Texts(lang));
+            let ctx = ChartCtx::provide(chart, presentation, Texts(lang));
             *slot.borrow_mut() = Some(ctx);
             view! { <Organigramme ctx label /> }
         });

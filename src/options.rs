@@ -97,14 +97,44 @@ impl Default for Options {
 /// in JS, as `dataset` spells it).
 pub const NAMES: [&str; 8] = ["src", "open", "label", "depth", "mode", "layout", "layout-switch", "lang"];
 
+/// What the rendered chart keeps of its options: not the data, which can be
+/// large, nor the label, which the frame renders once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Presentation {
+    pub initial: InitialView,
+    pub mode: Mode,
+    pub layout: Layout,
+    pub layout_switch: bool,
+}
+
+/// An option's key in a JS object, as `dataset` spells a `data-*` name:
+/// `layout-switch` is `layoutSwitch`.
+fn js_key(name: &str) -> String {
+    let mut parts = name.split('-');
+    let mut key = parts.next().unwrap_or_default().to_owned();
+    for part in parts {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            key.push(first.to_ascii_uppercase());
+            key.push_str(chars.as_str());
+        }
+    }
+    key
+}
+
 /// A boolean option: present and not "false" or "0".
 fn is_on(value: &str) -> bool {
     !matches!(value.trim(), "false" | "0")
 }
 
 impl Options {
-    pub fn initial_view(&self) -> InitialView {
-        InitialView { depth: self.depth.saturating_add(1), open: self.open }
+    pub fn presentation(&self) -> Presentation {
+        Presentation {
+            initial: InitialView { depth: self.depth.saturating_add(1), open: self.open },
+            mode: self.mode,
+            layout: self.layout,
+            layout_switch: self.layout_switch,
+        }
     }
 
     /// Sets one option by name, as attributes, the JS API and the query
@@ -124,7 +154,8 @@ impl Options {
     }
 
     /// From `data-src`, `data-mode`, `data-layout`, `data-layout-switch`,
-    /// `data-lang`, `data-open`, `data-label` and `data-depth`, or an inline `<script type="application/json">` child.
+    /// `data-lang`, `data-open`, `data-label` and `data-depth`, or an inline
+    /// `<script type="application/json">` child.
     pub fn from_element(element: &Element) -> Options {
         let mut options = Options::default();
         for name in NAMES {
@@ -147,8 +178,7 @@ impl Options {
             return options;
         }
         for name in NAMES {
-            let key = if name == "layout-switch" { "layoutSwitch" } else { name };
-            let Ok(v) = js_sys::Reflect::get(value, &key.into()) else { continue };
+            let Ok(v) = js_sys::Reflect::get(value, &js_key(name).into()) else { continue };
             if let Some(b) = v.as_bool() {
                 options.set(name, if b { "true" } else { "false" });
             } else if let Some(n) = v.as_f64() {

@@ -20,32 +20,6 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
     let (disclosure_id, region_id, title_id, scroller_id) =
         ctx.prefix.with_value(|p| (p.disclosure(), p.region(), p.title(), p.scroller()));
     let layout = ctx.layout;
-    // A wide chart scrolls in its own region, named by the title: the same
-    // element in both layouts, so that the accessibility tree is the same.
-    let (list_title, list_lang) = (title_id.clone(), data_lang.clone());
-    let scroller = move |units: String| {
-        let (title_id, data_lang) = (list_title, list_lang);
-        let list = match mode {
-            Mode::List => view! {
-                <ul class="og-tree" aria-labelledby=title_id.clone() lang=data_lang.clone() inner_html=units></ul>
-            }
-            .into_any(),
-            Mode::Tree => view! {
-                <ul role="tree" class="og-tree" aria-labelledby=title_id.clone() lang=data_lang inner_html=units></ul>
-            }
-            .into_any(),
-        };
-        view! {
-            <div
-                class="og-scroller"
-                id=scroller_id.clone()
-                role="region"
-                aria-labelledby=title_id
-            >
-                {list}
-            </div>
-        }
-    };
     let root_ref = NodeRef::<leptos::html::Div>::new();
     // Printing from the browser's menu sizes a chart layout to the page too.
     let before = window_event_listener_untyped("beforeprint", move |_| ctx.before_print());
@@ -54,8 +28,17 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
         before.remove();
         after.remove();
     });
-    // Every unit, written by the core and parsed by the browser in one go.
+    // Every unit, written by the core and parsed by the browser in one go,
+    // in nested lists or an APG tree. A wide chart scrolls in its own
+    // region, named by the title: the same element in both layouts, so that
+    // the accessibility tree is the same.
     let units = ctx.root_markup();
+    let role = (mode == Mode::Tree).then_some("tree");
+    let scroller = view! {
+        <div class="og-scroller" id=scroller_id role="region" aria-labelledby=title_id.clone()>
+            <ul role=role class="og-tree" aria-labelledby=title_id.clone() lang=data_lang.clone() inner_html=units></ul>
+        </div>
+    };
     // Links refused by the loader: the chart shows, and says what it dropped.
     let warnings = ctx.chart.with_value(|c| c.warnings.iter().map(|w| w.message(texts.0)).collect::<Vec<_>>());
     let warnings = (!warnings.is_empty()).then(|| {
@@ -101,8 +84,8 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
                 <p class="og-title" id=title_id.clone() lang=data_lang.clone()>{meta.title.clone()}</p>
                 <Toolbar />
                 {match mode {
-                    Mode::List => scroller(units).into_any(),
-                    Mode::Tree => view! { <div class="og-treeview">{scroller(units)} <Details /></div> }.into_any(),
+                    Mode::List => scroller.into_any(),
+                    Mode::Tree => view! { <div class="og-treeview">{scroller} <Details /></div> }.into_any(),
                 }}
                 {footer}
                 <p class="og-print">

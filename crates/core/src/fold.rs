@@ -25,7 +25,7 @@ pub fn fold(text: &str) -> String {
 /// brings its tables, about 10 KB of WebAssembly, for a type-ahead.
 fn lower(c: char) -> char {
     let u = c as u32;
-    let even = u % 2 == 0;
+    let even = u.is_multiple_of(2);
     let l = match u {
         0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 32,
         0x130 => 0x69,
