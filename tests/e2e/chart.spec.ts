@@ -8,9 +8,7 @@
 // differ from the background, in light, dark and forced colours.
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { expectNoAxeViolations, gotoChart, unitLabel } from './helpers';
+import { DINUM_DATA, expectNoAxeViolations, gotoChart, unitLabel, unitsOf } from './helpers';
 
 /** What the page is like when the browser prints it (window.print stubbed). */
 type Printed = { hidden: number; wide: number; zoom: string };
@@ -465,13 +463,7 @@ test.describe('print', () => {
   });
 
   test('the printed PDF holds every unit’s and every person’s name as text, in both layouts', async ({ page }, testInfo) => {
-    const data = JSON.parse(readFileSync(fileURLToPath(new URL('../../public/data/dinum-2024.json', import.meta.url)), 'utf8')) as { root: Unit };
-    const names: string[] = [];
-    const walk = (u: Unit) => {
-      names.push(u.name, ...(u.people ?? []).map((p) => p.name));
-      (u.children ?? []).forEach(walk);
-    };
-    walk(data.root);
+    const names = unitsOf(DINUM_DATA.root).flatMap((u) => [u.name, ...(u.people ?? []).map((p) => p.name)]);
     for (const layout of ['list', 'chart']) {
       await gotoChart(page, `?open=1&layout=${layout}`);
       await expandAll(page);

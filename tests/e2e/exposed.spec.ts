@@ -5,17 +5,7 @@
 // rendering off-screen content (content-visibility: auto) marks it ignored
 // ("notRendered") there, which a screen reader in browse mode cannot read.
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gotoChart, mulberry32 } from './helpers';
-
-type Person = { name: string; role?: string };
-type Unit = { id?: string; name: string; short_name?: string; kind?: string; people?: Person[]; children?: Unit[] };
-type Data = { title: string; lang?: string; root: Unit };
-
-const dinum = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../public/data/dinum-2024.json', import.meta.url)), 'utf8'),
-) as Data;
+import { DINUM_DATA as dinum, gotoChart, mulberry32, unitsOf as units, type ChartData as Data, type DataUnit as Unit } from './helpers';
 
 /** A chart of `count` units, level by level, 3 to 12 sub-units each, 0 to 3 people. */
 function generated(count: number): Data {
@@ -36,12 +26,6 @@ function generated(count: number): Data {
     }
   }
   return { title: `Organigramme généré (${count} unités)`, lang: 'fr', root };
-}
-
-function units(unit: Unit, out: Unit[] = []): Unit[] {
-  out.push(unit);
-  for (const child of unit.children ?? []) units(child, out);
-  return out;
 }
 
 /**

@@ -1,6 +1,33 @@
 // Shared helpers for the end-to-end tests of the widget's list view.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** A chart's data as the tests read and write it (data format v1, nested). */
+export type DataPerson = { name: string; role?: string };
+export type DataUnit = {
+  id?: string;
+  name: string;
+  short_name?: string;
+  kind?: string;
+  url?: string;
+  people?: DataPerson[];
+  children?: DataUnit[];
+};
+export type ChartData = { title: string; lang?: string; root: DataUnit };
+
+/** The DINUM chart the standalone page shows by default. */
+export const DINUM_DATA = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../public/data/dinum-2024.json', import.meta.url)), 'utf8'),
+) as ChartData;
+
+/** `unit` and every unit below it, in document order. */
+export function unitsOf(unit: DataUnit, out: DataUnit[] = []): DataUnit[] {
+  out.push(unit);
+  for (const child of unit.children ?? []) unitsOf(child, out);
+  return out;
+}
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
