@@ -34,6 +34,11 @@ impl UnitId {
         self.0 as usize
     }
 
+    /// The id at `index`, for a caller that got the index from this chart.
+    pub(crate) fn at(index: usize) -> UnitId {
+        UnitId(index as u32)
+    }
+
     /// The id of the unit at `index`, if the chart has that many units.
     pub fn from_index(index: usize, chart: &Chart) -> Option<UnitId> {
         (index < chart.len()).then_some(UnitId(index as u32))
@@ -183,6 +188,17 @@ impl Chart {
         self.units.is_empty()
     }
 
+    /// The bytes of text in its units' fields (names, kinds, people,
+    /// descriptions): what a search index is measured against.
+    pub fn text_len(&self) -> usize {
+        let len = |t: &Option<String>| t.as_ref().map_or(0, String::len);
+        let person = |p: &Person| p.name.len() + len(&p.role);
+        let unit = |u: &Unit| {
+            u.name.len() + len(&u.short_name) + len(&u.kind) + len(&u.description) + u.people.iter().map(person).sum::<usize>()
+        };
+        self.units.iter().map(unit).sum()
+    }
+
     /// Every unit in document order.
     pub fn ids(&self) -> impl DoubleEndedIterator<Item = UnitId> + ExactSizeIterator {
         (0..self.units.len() as u32).map(UnitId)
@@ -242,6 +258,11 @@ impl Chart {
     pub fn descendants(&self, id: UnitId) -> Descendants {
         // Document order makes a subtree a contiguous range of the arena.
         Descendants { next: id.0, end: self.subtree_end(id) }
+    }
+
+    /// The arena indices of the unit and everything below it.
+    pub fn subtree(&self, id: UnitId) -> std::ops::Range<usize> {
+        id.index()..self.subtree_end(id) as usize
     }
 
     /// One past the last index of the subtree rooted at `id`.

@@ -11,12 +11,53 @@
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match base_letter(c) {
-            Some(base) => out.push_str(base),
-            None => out.push(lower(c)),
-        }
+        push_folded(c, &mut out);
     }
     out
+}
+
+fn push_folded(c: char, out: &mut String) {
+    match base_letter(c) {
+        Some(base) => out.push_str(base),
+        None => out.push(lower(c)),
+    }
+}
+
+/// What search compares: [`fold`], plus every apostrophe as `'`, every
+/// dash as `-`, and each run of spaces (or control characters) as one
+/// space, none at either end. Appends to `out`; `map`, if given, gets for
+/// each byte appended the offset in `text` of the character it comes from,
+/// so that a match can be marked in the original text.
+///
+/// ```
+/// let mut out = String::new();
+/// organigramme_core::fold::fold_search("  L’Œil  –\u{a0}Nord ", &mut out, None);
+/// assert_eq!(out, "l'oeil - nord");
+/// ```
+pub fn fold_search(text: &str, out: &mut String, mut map: Option<&mut Vec<u32>>) {
+    let start = out.len();
+    let mut space = None;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() || c.is_control() {
+            space = space.or(Some(at));
+            continue;
+        }
+        if let Some(space_at) = space.take().filter(|_| out.len() > start) {
+            out.push(' ');
+            if let Some(map) = map.as_deref_mut() {
+                map.push(space_at as u32);
+            }
+        }
+        let before = out.len();
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2BC}' | '`' | '\u{B4}' => out.push('\''),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => out.push('-'),
+            _ => push_folded(c, out),
+        }
+        if let Some(map) = map.as_deref_mut() {
+            map.extend(std::iter::repeat_n(at as u32, out.len() - before));
+        }
+    }
 }
 
 /// Lower case for the scripts with case that charts of French
@@ -72,7 +113,56 @@ fn base_letter(c: char) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, fold_search};
+
+    fn search_form(text: &str) -> String {
+        let mut out = String::new();
+        fold_search(text, &mut out, None);
+        out
+    }
+
+    #[test]
+    fn search_folding_equates_accents_ligatures_apostrophes_dashes_and_spaces() {
+        for (a, b) in [
+            ("Élysée", "elysee"),
+            ("Œuvre", "oeuvre"),
+            ("Cæsar", "caesar"),
+            ("l’État", "l'etat"),
+            ("l‘etat", "l'etat"),
+            ("Île-de-France", "ile-de-france"),
+            ("Île–de—France", "ile-de-france"),
+            ("Île‑de‐France", "ile-de-france"),
+            ("pôle   hyper\tvision", "pole hyper vision"),
+            ("pôle\u{a0}\u{202f}hypervision", "pole hypervision"),
+            ("\n  Etalab  ", "etalab"),
+        ] {
+            assert_eq!(search_form(a), b, "{a}");
+            assert_eq!(search_form(a), search_form(b), "{a} = {b}");
+        }
+    }
+
+    /// Each byte of the folded text points back to its character, so that
+    /// a match in folded text marks the right part of the original.
+    #[test]
+    fn search_folding_maps_each_byte_to_its_origin() {
+        let text = "Œil  d’État";
+        let (mut out, mut map) = (String::new(), Vec::new());
+        fold_search(text, &mut out, Some(&mut map));
+        assert_eq!(out, "oeil d'etat");
+        assert_eq!(map.len(), out.len());
+        let origin = |i: usize| &text[map[i] as usize..];
+        assert!(origin(0).starts_with('Œ') && origin(1).starts_with('Œ'));
+        assert!(origin(4).starts_with("  d"), "the space maps to the run's start");
+        assert!(origin(6).starts_with('’'));
+        assert!(origin(7).starts_with("État"));
+    }
+
+    #[test]
+    fn search_folding_appends_without_a_leading_space() {
+        let mut out = String::from("x\u{1}");
+        fold_search("  a b ", &mut out, None);
+        assert_eq!(out, "x\u{1}a b");
+    }
 
     #[test]
     fn folds_french_accents_and_case() {

@@ -15,6 +15,7 @@ pub mod load;
 pub mod markup;
 pub mod nav;
 pub mod reduce;
+pub mod search;
 pub mod typeahead;
 pub mod url;
 pub mod view;

@@ -1,0 +1,343 @@
+//! Search over the whole chart, opened or not: a query's words must all
+//! occur, folded (case, accents, ligatures, apostrophes, dashes, spaces),
+//! in the fields of one unit (or the names above it). Matches are ranked,
+//! then in document order.
+//!
+//! ```
+//! use organigramme_core::{load::parse, search::{Index, Query, Rank}};
+//! let chart = parse(r#"{"title": "T", "root": {"id": "d", "name": "DINUM", "children": [
+//!     {"id": "e", "name": "Etalab", "children": [{"id": "l", "name": "Datalab",
+//!      "people": [{"name": "Paul Émile", "role": "Chef de pôle"}]}]}]}}"#).unwrap();
+//! let index = Index::new(&chart);
+//! let found = index.search(&chart, &Query::new("chef pole"));
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(chart[found[0].unit].name, "Datalab");
+//! assert_eq!(found[0].rank, Rank::People);
+//! ```
+//!
+//! The index is the folded text of every unit, one segment each, whose
+//! fields are in the order of their rank: names and kind, then people and
+//! roles, then the description. The first occurrence of a word in a
+//! segment is then in its best field.
+
+use crate::chart::{Chart, Unit, UnitId};
+use crate::fold::fold_search;
+use std::ops::Range;
+
+/// Between two fields of a segment.
+const FIELD: char = '\u{1}';
+/// Between two classes of fields (names, people, description).
+const CLASS: char = '\u{2}';
+
+/// How well a unit matches, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rank {
+    /// The query is the unit's name or short name.
+    ExactName,
+    /// The name or the short name starts with the query.
+    NamePrefix,
+    /// Every word is in the name, the short name or the kind.
+    Name,
+    /// Some word is only in a person's name or role.
+    People,
+    /// Some word is only in the description.
+    Description,
+}
+
+const RANKS: usize = 5;
+
+/// A field of a unit, for marking where a query matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    ShortName,
+    Kind,
+    /// The name of the person at this index in `people`.
+    Person(usize),
+    /// The role of the person at this index.
+    Role(usize),
+    Description,
+}
+
+impl Field {
+    /// The field's text in `unit`, if it has one.
+    pub fn text(self, unit: &Unit) -> Option<&str> {
+        match self {
+            Field::Name => Some(&unit.name),
+            Field::ShortName => unit.short_name.as_deref(),
+            Field::Kind => unit.kind.as_deref(),
+            Field::Person(i) => unit.people.get(i).map(|p| p.name.as_str()),
+            Field::Role(i) => unit.people.get(i).and_then(|p| p.role.as_deref()),
+            Field::Description => unit.description.as_deref(),
+        }
+    }
+
+    /// Every field of `unit` that has text.
+    fn all(unit: &Unit) -> impl Iterator<Item = Field> + '_ {
+        let people = (0..unit.people.len()).flat_map(|i| [Field::Person(i), Field::Role(i)]);
+        [Field::Name, Field::ShortName, Field::Kind].into_iter().chain(people).chain([Field::Description])
+    }
+}
+
+/// What a reader typed, folded and split into words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    /// The whole query, folded: compared with names.
+    whole: String,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Self {
+        let mut whole = String::new();
+        fold_search(text, &mut whole, None);
+        Query { whole }
+    }
+
+    /// Nothing to search for: only spaces, or nothing.
+    pub fn is_empty(&self) -> bool {
+        self.whole.is_empty()
+    }
+
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.whole.split(' ').filter(|w| !w.is_empty())
+    }
+}
+
+/// A word of a query, with what finds it fast in a long text.
+struct Word {
+    text: String,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl Word {
+    fn new(text: &str) -> Self {
+        Word { text: text.to_owned(), finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned() }
+    }
+}
+
+/// One unit that matches, and how well.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub unit: UnitId,
+    pub rank: Rank,
+}
+
+/// Where a query's words are in one field: byte ranges of the field's
+/// original text, sorted and disjoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub field: Field,
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// The folded text of a chart, built once and searched on every keystroke.
+#[derive(Clone, Debug)]
+pub struct Index {
+    text: String,
+    /// Where each unit's segment starts in `text`, plus the end.
+    starts: Vec<u32>,
+}
+
+impl Index {
+    pub fn new(chart: &Chart) -> Self {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(chart.len() + 1);
+        for id in chart.ids() {
+            starts.push(text.len() as u32);
+            let unit = &chart[id];
+            let field = |text: &mut String, value: Option<&str>, end: char| {
+                fold_search(value.unwrap_or(""), text, None);
+                text.push(end);
+            };
+            field(&mut text, Some(&unit.name), FIELD);
+            field(&mut text, unit.short_name.as_deref(), FIELD);
+            field(&mut text, unit.kind.as_deref(), CLASS);
+            for person in &unit.people {
+                field(&mut text, Some(&person.name), FIELD);
+                field(&mut text, person.role.as_deref(), FIELD);
+            }
+            text.push(CLASS);
+            field(&mut text, unit.description.as_deref(), FIELD);
+        }
+        starts.push(text.len() as u32);
+        Index { text, starts }
+    }
+
+    /// The bytes the index holds.
+    pub fn size(&self) -> usize {
+        self.text.len() + self.starts.len() * std::mem::size_of::<u32>()
+    }
+
+    fn segment(&self, unit: usize) -> &str {
+        &self.text[self.starts[unit] as usize..self.starts[unit + 1] as usize]
+    }
+
+    /// Every unit that holds the query's words, best rank first, in
+    /// document order within a rank. A word may also be in the name of an
+    /// ancestor ("etalab datalab" finds Datalab, in Etalab), as long as one
+    /// is in the unit itself. An empty query finds nothing.
+    pub fn search(&self, chart: &Chart, query: &Query) -> Vec<Found> {
+        let mut words: Vec<Word> = query.words().map(Word::new).collect();
+        // A match is reached by every word: it holds the word, or is below
+        // a unit whose name holds it (one word alone must be held). The
+        // candidates are those reached by the word that reaches the fewest
+        // units; the other words are looked for in these candidates only.
+        // Longer words tend to be rarer: scanned first, they make the scans
+        // of the others stop early.
+        words.sort_by_key(|w| std::cmp::Reverse(w.text.len()));
+        let through_names = words.len() > 1;
+        let mut candidates: Option<Vec<Range<usize>>> = None;
+        for word in &words {
+            let limit = candidates.as_ref().map_or(usize::MAX, |c| c.iter().map(ExactSizeIterator::len).sum());
+            if let Some(reach) = self.reach(chart, word, through_names, limit) {
+                candidates = Some(reach);
+            }
+        }
+        let mut ranks: [Vec<UnitId>; RANKS] = Default::default();
+        for unit in candidates.into_iter().flatten().flatten() {
+            if let Some(rank) = self.rank(chart, unit, query, &words) {
+                ranks[rank as usize].push(UnitId::at(unit));
+            }
+        }
+        let mut found = Vec::with_capacity(ranks.iter().map(Vec::len).sum());
+        for (rank, units) in
+            [Rank::ExactName, Rank::NamePrefix, Rank::Name, Rank::People, Rank::Description].into_iter().zip(ranks)
+        {
+            found.extend(units.into_iter().map(|unit| Found { unit, rank }));
+        }
+        found
+    }
+
+    /// The units `word` reaches, as disjoint ranges in document order:
+    /// those that hold it and, `through_names`, everything below a unit
+    /// whose name holds it (subtrees nest: a holder inside a subtree
+    /// already taken adds nothing). None once they number more than `limit`.
+    fn reach(&self, chart: &Chart, word: &Word, through_names: bool, limit: usize) -> Option<Vec<Range<usize>>> {
+        let (mut ranges, mut size): (Vec<Range<usize>>, usize) = (Vec::new(), 0);
+        let (text, mut unit, mut from) = (self.text.as_bytes(), 0, 0);
+        while let Some(at) = word.finder.find(&text[from..]).map(|at| from + at) {
+            // Starts only grow: the unit holding `at` is at or after the last.
+            while self.starts[unit + 1] as usize <= at {
+                unit += 1;
+            }
+            from = self.starts[unit + 1] as usize;
+            if ranges.last().is_some_and(|r| unit < r.end) {
+                continue;
+            }
+            let (name, short) = self.names(unit);
+            let subtree = through_names && (name.contains(&word.text) || short.contains(&word.text));
+            let range = if subtree { chart.subtree(UnitId::at(unit)) } else { unit..unit + 1 };
+            size += range.len();
+            if size > limit {
+                return None;
+            }
+            ranges.push(range);
+        }
+        Some(ranges)
+    }
+
+    /// The unit's name and short name, folded.
+    fn names(&self, unit: usize) -> (&str, &str) {
+        let mut fields = self.segment(unit).split(FIELD);
+        (fields.next().unwrap_or(""), fields.next().unwrap_or(""))
+    }
+
+    /// The unit's rank, if each word is in its fields or in an ancestor's
+    /// names. The first occurrence of a word is in its best field.
+    fn rank(&self, chart: &Chart, unit: usize, query: &Query, words: &[Word]) -> Option<Rank> {
+        let segment = self.segment(unit);
+        let (mut class, mut in_path, mut own) = (0, false, false);
+        for word in words {
+            match word.finder.find(segment.as_bytes()) {
+                Some(at) => {
+                    class = class.max(segment[..at].matches(CLASS).count());
+                    own = true;
+                }
+                None => {
+                    let ancestor_names = |a: UnitId| {
+                        let (name, short) = self.names(a.index());
+                        name.contains(&word.text) || short.contains(&word.text)
+                    };
+                    if !chart.ancestors(UnitId::at(unit)).any(ancestor_names) {
+                        return None;
+                    }
+                    in_path = true;
+                }
+            }
+        }
+        if !own {
+            return None;
+        }
+        let (name, short) = self.names(unit);
+        Some(match class {
+            0 if in_path => Rank::Name,
+            0 if name == query.whole || short == query.whole => Rank::ExactName,
+            0 if name.starts_with(&query.whole) || short.starts_with(&query.whole) => Rank::NamePrefix,
+            0 => Rank::Name,
+            1 => Rank::People,
+            _ => Rank::Description,
+        })
+    }
+}
+
+/// Where the query's words occur in each of `unit`'s fields, for marking
+/// them: computed for the results shown, not for every match.
+pub fn hits(unit: &Unit, query: &Query) -> Vec<Hit> {
+    let (mut folded, mut map) = (String::new(), Vec::new());
+    let mut hits = Vec::new();
+    for field in Field::all(unit) {
+        let Some(text) = field.text(unit) else {
+            continue;
+        };
+        folded.clear();
+        map.clear();
+        fold_search(text, &mut folded, Some(&mut map));
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for word in query.words() {
+            for (at, _) in folded.match_indices(word) {
+                let last = map[at + word.len() - 1] as usize;
+                let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+                ranges.push(map[at] as usize..end);
+            }
+        }
+        if ranges.is_empty() {
+            continue;
+        }
+        ranges.sort_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        hits.push(Hit { field, ranges: merged });
+    }
+    hits
+}
+
+/// Splits `text` into pieces, each marked or not, following `ranges` (as
+/// in a [`Hit`]): what a view wraps in `<mark>`.
+pub fn pieces<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for range in ranges {
+        if range.start > at {
+            out.push((&text[at..range.start], false));
+        }
+        out.push((&text[range.clone()], true));
+        at = range.end;
+    }
+    if at < text.len() {
+        out.push((&text[at..], false));
+    }
+    out
+}
+
+/// The names from the root down to `unit`, itself included.
+pub fn path(chart: &Chart, unit: UnitId) -> Vec<&str> {
+    let mut names: Vec<&str> = chart.ancestors(unit).map(|a| chart[a].name.as_str()).collect();
+    names.reverse();
+    names.push(&chart[unit].name);
+    names
+}
