@@ -21,6 +21,8 @@ export const ALL = [
     url: (n) => `/?src=${q(data(n))}&open=1&depth=2`,
     ready: 'organigramme:ready', container: '#organigramme', units: '#organigramme .og-unit',
     expand: EXPAND, focus: '#organigramme .og-tree .og-toggle', keys: true,
+    // A person's name, typed key by key (ASCII: the search folds accents).
+    search: { field: '#organigramme .og-search__field', text: 'amelie lefevre', results: '#organigramme .og-result' },
   },
   {
     id: 'organigramme-chart', label: 'Organigramme, list, chart layout', sameCodeAs: 'organigramme-list',

@@ -213,6 +213,29 @@ async function measure(base, c, size, units, round) {
       }
       run.keys = await page.evaluate(() => window.__bench.keys);
     }
+
+    if (c.search) {
+      // Focusing the field builds the search index; then each key press,
+      // from its keydown to the frame that shows the updated results.
+      const { field, text, results } = c.search;
+      const [focusMs, before] = await page.evaluate(async (selector) => {
+        const start = performance.now();
+        document.querySelector(selector).focus();
+        const end = await window.__bench.frame();
+        window.__bench.recordKeys = true;
+        return [end - start, window.__bench.keys.length];
+      }, field);
+      run.searchFocusMs = focusMs;
+      for (let i = 1; i <= text.length; i++) {
+        await page.keyboard.press(text[i - 1] === ' ' ? 'Space' : text[i - 1]);
+        if ((await capped(page.evaluate((n) => window.__bench.waitKeys(n), before + i), CAP)) === TIMEOUT) {
+          run.searchTimedOut = true;
+          break;
+        }
+      }
+      run.searchKeys = (await page.evaluate((n) => window.__bench.keys.slice(n), before)).map((k) => k.latency);
+      run.searchResults = await page.evaluate((selector) => document.querySelectorAll(selector).length, results);
+    }
     if (pageErrors.length) run.pageErrors = pageErrors;
     return run;
   } catch (error) {
@@ -318,6 +341,16 @@ try {
   await server.stop();
 }
 
+/** The core's search timed natively by scripts/bench.sh (crates/core/examples/search.rs), per size. */
+function coreSearch() {
+  const figures = {};
+  for (const size of SIZES) {
+    const file = join(OUT, `search-core-${size}.json`);
+    if (existsSync(file)) figures[size] = JSON.parse(readFileSync(file, 'utf8'));
+  }
+  return figures;
+}
+
 const report = {
   date: new Date().toISOString(),
   durationSeconds: Math.round((Date.now() - began) / 1000),
@@ -332,6 +365,7 @@ const report = {
   rounds: ROUNDS, sizes: SIZES, presses: PRESSES, cap: CAP, viewport: VIEWPORT, launch: LAUNCH.args,
   contenders: CONTENDERS.map(({ id, label, codeLabel, readyOnly, allShown, keys, sameCodeAs }) => ({ id, label, codeLabel, readyOnly, allShown, keys: !!keys, sameCodeAs })),
   units, dataFiles: files,
+  coreSearch: coreSearch(),
   codeSize: codeSizes(runs),
   runs,
 };

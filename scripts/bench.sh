@@ -39,4 +39,9 @@ for n in "${sizes[@]}"; do
   generate "$n" "$data/units-$n-flat.json" --flat
 done
 
+# The core's search, natively, on each generated chart.
+for n in "${sizes[@]}"; do
+  cargo run --quiet --release -p organigramme-core --example search -- "$data/units-$n.json" > "target/bench/search-core-$n.json"
+done
+
 node scripts/bench.mjs

@@ -4,7 +4,7 @@
 use crate::mount::{mount as mount_instance, Instance};
 use crate::options::Options;
 use leptos::prelude::*;
-use organigramme_core::Action;
+use organigramme_core::{search, Action};
 use std::rc::Rc;
 use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 use web_sys::HtmlElement;
@@ -47,6 +47,30 @@ impl Organigramme {
     #[wasm_bindgen(js_name = collapseAll)]
     pub fn collapse_all(&self) -> bool {
         self.instance.dispatch(|_| Some(Action::CollapseAll))
+    }
+
+    /// The units that match `text` over the whole chart, opened or not,
+    /// best first: `[{ id, name, path }]`, `path` being the names from the
+    /// root down to the unit. Empty before the chart has rendered.
+    pub fn search(&self, text: &str) -> js_sys::Array {
+        let matches = js_sys::Array::new();
+        let Some(ctx) = self.instance.ctx() else { return matches };
+        let (_, found) = ctx.search(text);
+        ctx.chart.with_value(|chart| {
+            for f in &found {
+                let path: js_sys::Array = search::path(chart, f.unit).into_iter().map(JsValue::from_str).collect();
+                let entry = js_sys::Object::new();
+                for (key, value) in [
+                    ("id", JsValue::from_str(&chart[f.unit].id)),
+                    ("name", JsValue::from_str(&chart[f.unit].name)),
+                    ("path", path.into()),
+                ] {
+                    let _ = js_sys::Reflect::set(&entry, &key.into(), &value);
+                }
+                matches.push(&entry);
+            }
+        });
+        matches
     }
 
     /// Opens the unit's ancestors and focuses it; false for an unknown id.

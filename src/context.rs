@@ -8,6 +8,7 @@ use crate::options::{Layout, Mode, Presentation};
 use crate::texts::Texts;
 use leptos::prelude::*;
 use organigramme_core::markup::{Filled, Markup, Style};
+use organigramme_core::search::{Found, Index, Query};
 use organigramme_core::{reduce, zoom, Action, Chart, Effect, FocusTarget, Items, UnitId, ViewState};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -37,6 +38,10 @@ pub struct ChartCtx {
     /// The layout the reader chose; only the chart root's class follows it.
     pub layout: RwSignal<Layout>,
     pub layout_switch: bool,
+    /// Whether the toolbar has the search field.
+    pub searchable: bool,
+    /// The folded text of every unit, built when search is first needed.
+    index: StoredValue<Option<Index>>,
     /// The chart layout's text size, in percent. Nothing renders it: it is
     /// set on the region through the CSSOM (`show_zoom`).
     zoom: StoredValue<u16>,
@@ -61,6 +66,8 @@ impl ChartCtx {
             mode: options.mode,
             layout: RwSignal::new(options.layout),
             layout_switch: options.layout_switch,
+            searchable: options.search,
+            index: StoredValue::new(None),
             zoom: StoredValue::new(100),
             texts,
             chart: StoredValue::new(chart),
@@ -345,6 +352,25 @@ impl ChartCtx {
             }
         }
         self.announce(self.texts.zoomed(self.zoom.get_value()));
+    }
+
+    /// Builds the search index, if not yet: when the search field takes
+    /// focus, so that the first keystroke does not wait for it.
+    pub fn prepare_search(&self) {
+        if self.index.with_value(Option::is_none) {
+            let index = self.chart.with_value(Index::new);
+            self.index.set_value(Some(index));
+        }
+    }
+
+    /// The units that match `text`, best first, over the whole chart.
+    pub fn search(&self, text: &str) -> (Query, Vec<Found>) {
+        self.prepare_search();
+        let query = Query::new(text);
+        let found = self.chart.with_value(|chart| {
+            self.index.with_value(|index| index.as_ref().map(|i| i.search(chart, &query)).unwrap_or_default())
+        });
+        (query, found)
     }
 
     fn announce(&self, text: String) {

@@ -50,6 +50,15 @@ impl Prefix {
         self.id("scroller")
     }
 
+    /// The search field, its hint and its list of results.
+    pub fn search(&self) -> String {
+        self.id("search")
+    }
+
+    pub fn search_hint(&self) -> String {
+        self.id("search-hint")
+    }
+
     pub fn details_title(&self) -> String {
         self.id("details")
     }

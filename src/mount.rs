@@ -158,10 +158,14 @@ impl Instance {
         notify(&self.host, "organigramme:error", &JsValue::from_str(&message));
     }
 
+    /// The rendered chart's state; none before it has rendered.
+    pub fn ctx(&self) -> Option<ChartCtx> {
+        self.state.borrow().ctx
+    }
+
     /// Runs an action on the rendered chart; false before it has rendered.
     pub fn dispatch(&self, action: impl FnOnce(&ChartCtx) -> Option<Action>) -> bool {
-        let ctx = self.state.borrow().ctx;
-        match ctx.and_then(|ctx| action(&ctx).map(|a| (ctx, a))) {
+        match self.ctx().and_then(|ctx| action(&ctx).map(|a| (ctx, a))) {
             Some((ctx, action)) => {
                 ctx.dispatch(action);
                 true

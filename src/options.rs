@@ -73,6 +73,8 @@ pub struct Options {
     pub layout: Layout,
     /// Whether the toolbar offers the layout switch.
     pub layout_switch: bool,
+    /// Whether the toolbar offers the search field.
+    pub search: bool,
     /// The widget's own language; by default the host's nearest `lang`, else French.
     pub lang: Option<Lang>,
 }
@@ -87,6 +89,7 @@ impl Default for Options {
             mode: Mode::List,
             layout: Layout::List,
             layout_switch: true,
+            search: true,
             lang: None,
         }
     }
@@ -95,7 +98,7 @@ impl Default for Options {
 /// The options a host can set by name, as `data-*` attributes, JS object
 /// keys or standalone query parameters (`layout-switch` is `layoutSwitch`
 /// in JS, as `dataset` spells it).
-pub const NAMES: [&str; 8] = ["src", "open", "label", "depth", "mode", "layout", "layout-switch", "lang"];
+pub const NAMES: [&str; 9] = ["src", "open", "label", "depth", "mode", "layout", "layout-switch", "search", "lang"];
 
 /// What the rendered chart keeps of its options: not the data, which can be
 /// large, nor the label, which the frame renders once.
@@ -105,6 +108,7 @@ pub struct Presentation {
     pub mode: Mode,
     pub layout: Layout,
     pub layout_switch: bool,
+    pub search: bool,
 }
 
 /// An option's key in a JS object, as `dataset` spells a `data-*` name:
@@ -134,6 +138,7 @@ impl Options {
             mode: self.mode,
             layout: self.layout,
             layout_switch: self.layout_switch,
+            search: self.search,
         }
     }
 
@@ -148,13 +153,14 @@ impl Options {
             "mode" => self.mode = Mode::parse(value).unwrap_or(self.mode),
             "layout" => self.layout = Layout::parse(value).unwrap_or(self.layout),
             "layout-switch" => self.layout_switch = is_on(value),
+            "search" => self.search = is_on(value),
             "lang" => self.lang = Lang::from_tag(value).or(self.lang),
             _ => {}
         }
     }
 
     /// From `data-src`, `data-mode`, `data-layout`, `data-layout-switch`,
-    /// `data-lang`, `data-open`, `data-label` and `data-depth`, or an inline
+    /// `data-search`, `data-lang`, `data-open`, `data-label` and `data-depth`, or an inline
     /// `<script type="application/json">` child.
     pub fn from_element(element: &Element) -> Options {
         let mut options = Options::default();

@@ -92,6 +92,50 @@ impl Texts {
         self.pick("Ajuster à la largeur", "Fit the width")
     }
 
+    /// The search field's visible label, and its hint.
+    pub fn search_label(self) -> &'static str {
+        self.pick("Rechercher une unité, une personne ou une fonction", "Search a unit, a person or a role")
+    }
+
+    pub fn search_hint(self) -> &'static str {
+        self.pick("Les résultats s’affichent pendant la saisie.", "Results update as you type.")
+    }
+
+    /// The search landmark's name: the chart's title tells two charts'
+    /// searches apart.
+    pub fn search_landmark(self, title: &str) -> String {
+        match self.0 {
+            Lang::Fr => format!("Recherche dans l’organigramme : {title}"),
+            Lang::En => format!("Search the chart: {title}"),
+        }
+    }
+
+    pub fn results(self) -> &'static str {
+        self.pick("Résultats de la recherche", "Search results")
+    }
+
+    /// What the status says once typing pauses.
+    pub fn found(self, count: usize, query: &str) -> String {
+        match (self.0, count) {
+            (Lang::Fr, 0) => format!("Aucun résultat pour « {query} »"),
+            (Lang::En, 0) => format!("No result for “{query}”"),
+            (Lang::Fr, 1) => "1 résultat".into(),
+            (Lang::En, 1) => "1 result".into(),
+            (Lang::Fr, n) => format!("{n} résultats"),
+            (Lang::En, n) => format!("{n} results"),
+        }
+    }
+
+    /// Under the results shown, the number of those not shown.
+    pub fn more_results(self, count: usize) -> String {
+        match (self.0, count) {
+            (Lang::Fr, 1) => "1 autre résultat : précisez la recherche.".into(),
+            (Lang::En, 1) => "1 more result: refine the search.".into(),
+            (Lang::Fr, n) => format!("{n} autres résultats : précisez la recherche."),
+            (Lang::En, n) => format!("{n} more results: refine the search."),
+        }
+    }
+
     pub fn zoomed(self, percent: u16) -> String {
         match self.0 {
             Lang::Fr => format!("Taille du texte : {percent}\u{a0}%"),

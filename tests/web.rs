@@ -120,7 +120,7 @@ async fn expand_all_and_collapse_all_update_every_branch_and_the_status() {
     let buttons = host.query_selector_all(".og-toolbar > button").unwrap();
     let expand: HtmlElement = buttons.item(0).unwrap().unchecked_into();
     let collapse: HtmlElement = buttons.item(1).unwrap().unchecked_into();
-    let status = find(&host, "[role=status]");
+    let status = find(&host, ".og-status[role=status]");
 
     expand.click();
     leptos::task::tick().await;
@@ -218,6 +218,7 @@ async fn english_strings_and_lang_attributes() {
     assert_eq!(find(&host, ".og-toolbar > button").text_content().unwrap(), "Expand all");
     assert_eq!(find(&host, ".og-group legend").text_content().unwrap(), "Layout");
     assert_eq!(find(&host, ".og-group button").text_content().unwrap(), "List");
+    assert_eq!(find(&host, ".og-search__label").text_content().unwrap(), "Search a unit, a person or a role");
     assert_eq!(find(&host, ".og-footer").text_content().unwrap(), "Organisation chart dated 17 January 2024 · Source");
     // The widget speaks English; the data stays French.
     assert_eq!(attr(&find(&host, ".organigramme"), "lang").as_deref(), Some("en"));

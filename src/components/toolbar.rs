@@ -1,10 +1,11 @@
+use super::search::Search;
 use crate::context::use_chart;
 use crate::options::Layout;
 use leptos::prelude::*;
 use organigramme_core::Action;
 
-/// How the chart is shown (the layout switch, the chart layout's text
-/// size), then what it shows ("Tout déplier", "Tout replier", next to the
+/// The search, how the chart is shown (the layout switch, the chart
+/// layout's text size), then what it shows ("Tout déplier", "Tout replier", next to the
 /// chart), and the polite status that says what they changed.
 #[component]
 pub fn Toolbar() -> impl IntoView {
@@ -52,6 +53,7 @@ pub fn Toolbar() -> impl IntoView {
     };
     view! {
         <div class="og-toolbar">
+            {ctx.searchable.then(|| view! { <Search /> })}
             {switch}
             {zoom}
             <button type="button" class="og-button" on:click=move |_| ctx.dispatch(Action::ExpandAll)>

@@ -16,7 +16,7 @@ const STATES: Record<string, (page: Page) => Promise<void>> = {
   'fully expanded': async (page) => {
     await gotoChart(page, '?open=1');
     await page.getByRole('button', { name: 'Tout déplier', exact: true }).click();
-    await expect(page.getByRole('status')).toHaveText('Tout est déplié : 45 unités affichées.');
+    await expect(page.locator('.og-status[role=status]')).toHaveText('Tout est déplié : 45 unités affichées.');
     await expect(page.locator('.og-children[hidden]')).toHaveCount(0);
   },
 };

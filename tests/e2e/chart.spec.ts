@@ -356,13 +356,13 @@ test('the size controls change the text size, say it, and fit the chart to its r
   const base = await size();
   await page.getByRole('button', { name: 'Plus petit' }).click();
   expect(await size()).toBeCloseTo(base * 0.9, 1);
-  await expect(page.getByRole('status')).toHaveText('Taille du texte : 90\u00a0%');
+  await expect(page.locator('.og-status[role=status]')).toHaveText('Taille du texte : 90\u00a0%');
   await page.getByRole('button', { name: 'Plus grand' }).click();
   await page.getByRole('button', { name: 'Plus grand' }).click();
   expect(await size()).toBeCloseTo(base * 1.1, 1);
   await page.getByRole('button', { name: 'Ajuster à la largeur' }).click();
-  await expect(page.getByRole('status')).toHaveText(/^Taille du texte : \d+\u00a0%$/);
-  const percent = Number((await page.getByRole('status').textContent())!.match(/\d+/)![0]);
+  await expect(page.locator('.og-status[role=status]')).toHaveText(/^Taille du texte : \d+\u00a0%$/);
+  const percent = Number((await page.locator('.og-status[role=status]').textContent())!.match(/\d+/)![0]);
   const fits = await scroller.evaluate((s) => ({ wide: s.scrollWidth, room: s.clientWidth, size: parseFloat(getComputedStyle(s).fontSize) }));
   expect(fits.size).toBeLessThan(base);
   // Text stays text (no transform): the chart fits, or it is at the
@@ -457,7 +457,7 @@ test.describe('print', () => {
       }
       expect(await expanded()).toEqual(before);
       expect(await page.locator('.og-scroller').evaluate((e) => (e as HTMLElement).style.zoom), 'the screen size is back').toBe('');
-      await expect(page.getByRole('status')).toHaveText('L’organigramme entier a été envoyé à l’impression.');
+      await expect(page.locator('.og-status[role=status]')).toHaveText('L’organigramme entier a été envoyé à l’impression.');
       await expect(print).toBeFocused();
     }
   });

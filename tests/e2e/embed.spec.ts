@@ -269,10 +269,10 @@ test.describe('the JS API: mount() and destroy()', () => {
     await expect(host.locator('.og-toggle')).toHaveCount(DINUM_BRANCHES);
     await expect(host.locator('.og-toggle[aria-expanded="false"]')).toHaveCount(0);
     await expect(host.locator('.og-children[hidden]')).toHaveCount(0);
-    await expect(host.getByRole('status')).toHaveText('Tout est déplié : 45 unités affichées.');
+    await expect(host.locator('.og-status[role=status]')).toHaveText('Tout est déplié : 45 unités affichées.');
 
     expect(await call((og) => og.collapseAll())).toBe(true);
-    await expect(host.getByRole('status')).toHaveText('Tout est replié : seul le premier niveau reste affiché.');
+    await expect(host.locator('.og-status[role=status]')).toHaveText('Tout est replié : seul le premier niveau reste affiché.');
     await expect(host.locator('.og-toggle[aria-expanded="true"]')).toHaveCount(1);
     const etalab = host.locator('.og-toggle', { hasText: /^Etalab$/ });
     await expect(etalab).toHaveAttribute('aria-expanded', 'false');
@@ -340,6 +340,28 @@ test.describe('the JS API: mount() and destroy()', () => {
     const unit = host.locator('.og-label', { hasText: /^Datalab$/ });
     await expect(unit).toBeVisible();
     await expect(unit).toBeFocused();
+  });
+
+  test('search() returns the matches over the whole chart, best first, with their paths', async ({ page }) => {
+    await open(page, `${EMBED}/blank.html`);
+    await loadModule(page);
+    const early = await page.evaluate(async () => {
+      const m = await import('/organigramme.js' as string);
+      const handle = m.mount(document.getElementById('host-a'), { src: '/data/dinum-2024.json' });
+      (window as unknown as { __og: unknown }).__og = handle;
+      return handle.search('datalab');
+    });
+    expect(early, 'nothing before the chart has rendered').toEqual([]);
+    await readyOn(page, '#host-a');
+    // The outer disclosure is closed and Datalab's branch was never opened.
+    const found = await page.evaluate('window.__og.search("ETALAB datalab")');
+    expect(found).toEqual([
+      { id: 'etalab-datalab', name: 'Datalab', path: ['Direction interministérielle du numérique', 'Etalab', 'Datalab'] },
+    ]);
+    const ranked = (await page.evaluate('window.__og.search("chef pole").map((m) => m.name)')) as string[];
+    expect(ranked.length).toBeGreaterThan(20);
+    expect(ranked).toContain('Hypervision');
+    expect(await page.evaluate('window.__og.search("   ")')).toEqual([]);
   });
 
   test('a chart can be mounted again after destroy(), with fresh ids', async ({ page }) => {
@@ -488,12 +510,12 @@ test.describe('two charts on one page', () => {
     // Expand all in the list leaves the tree untouched, and the other way round.
     const treeBefore = await stateOf(page, '#tree');
     await page.locator('#list').getByRole('button', { name: 'Tout déplier' }).click();
-    await expect(page.locator('#list').getByRole('status')).toHaveText('Tout est déplié : 45 unités affichées.');
+    await expect(page.locator('#list').locator('.og-status[role=status]')).toHaveText('Tout est déplié : 45 unités affichées.');
     await expect(page.locator('#list .og-toggle[aria-expanded="false"]')).toHaveCount(0);
     expect(await stateOf(page, '#tree')).toEqual(treeBefore);
     const listBefore = await stateOf(page, '#list');
     await page.locator('#tree').getByRole('button', { name: 'Tout déplier' }).click();
-    await expect(page.locator('#tree').getByRole('status')).toHaveText('Tout est déplié : 45 unités affichées.');
+    await expect(page.locator('#tree').locator('.og-status[role=status]')).toHaveText('Tout est déplié : 45 unités affichées.');
     expect(await stateOf(page, '#list')).toEqual(listBefore);
     expect(await duplicateIds(page), 'duplicate ids once everything is rendered').toEqual([]);
   });
@@ -688,7 +710,7 @@ test.describe('the strict CSP of examples/dinum.html', () => {
     const host = page.locator('#organigramme');
     await host.locator('.og-disclosure').click();
     await host.getByRole('button', { name: 'Tout déplier' }).click();
-    await expect(host.getByRole('status')).toHaveText('Tout est déplié : 45 unités affichées.');
+    await expect(host.locator('.og-status[role=status]')).toHaveText('Tout est déplié : 45 unités affichées.');
     await host.getByRole('button', { name: 'Tout replier' }).click();
     await host.locator('.og-toggle', { hasText: /^Etalab$/ }).click();
     await page.keyboard.press('ArrowDown');
@@ -816,9 +838,9 @@ test.describe('English', () => {
     await expect(w.locator('ul.og-tree')).toHaveAttribute('lang', 'fr');
     await expect(w.locator('.og-title')).toHaveAttribute('lang', 'fr');
     await w.getByRole('button', { name: 'Expand all' }).click();
-    await expect(w.getByRole('status')).toHaveText('Everything is expanded: 45 units shown.');
+    await expect(w.locator('.og-status[role=status]')).toHaveText('Everything is expanded: 45 units shown.');
     await w.getByRole('button', { name: 'Collapse all' }).click();
-    await expect(w.getByRole('status')).toHaveText('Everything is collapsed: only the first level is shown.');
+    await expect(w.locator('.og-status[role=status]')).toHaveText('Everything is collapsed: only the first level is shown.');
   });
 
   test('an English page: English UI, no lang on the widget, French data', async ({ page }) => {
@@ -895,7 +917,7 @@ test.describe('axe on examples/dinum.html', () => {
     await readyOn(page, '#organigramme');
     await page.locator('.og-disclosure').click();
     await page.getByRole('button', { name: 'Tout déplier' }).click();
-    await expect(page.getByRole('status')).toHaveText('Tout est déplié : 45 unités affichées.');
+    await expect(page.locator('.og-status[role=status]')).toHaveText('Tout est déplié : 45 unités affichées.');
     await expect(page.locator('.og-children[hidden]')).toHaveCount(0);
     await expectNoAxeViolations(page, 'embed');
   });
@@ -926,9 +948,10 @@ test.describe('style isolation', () => {
       toggle: getComputedStyle(document.querySelector('.og-toggle')!).fontFamily,
       disclosure: getComputedStyle(document.querySelector('.og-disclosure')!).fontFamily,
       button: getComputedStyle(document.querySelector('.og-button')!).fontFamily,
+      search: getComputedStyle(document.querySelector('.og-search__field')!).fontFamily,
     }));
     expect(fonts.body).toContain('Marianne');
-    expect(fonts).toEqual({ body: fonts.body, toggle: fonts.body, disclosure: fonts.body, button: fonts.body });
+    expect(fonts).toEqual({ body: fonts.body, toggle: fonts.body, disclosure: fonts.body, button: fonts.body, search: fonts.body });
 
     await host.getByRole('button', { name: 'Tout déplier' }).click();
     await expect(host.locator('.og-children[hidden]')).toHaveCount(0);
@@ -940,17 +963,25 @@ test.describe('style isolation', () => {
     );
     expect(small, 'buttons under 24×24').toEqual([]);
 
-    // Tab from the disclosure: the layout switch, "Tout déplier", "Tout
-    // replier", then the root toggle.
+    // Tab from the disclosure: the search field (named by its label), the
+    // layout switch, "Tout déplier", "Tout replier", then the root toggle.
     await host.locator('.og-disclosure').focus();
-    const stops = ['Liste', 'Organigramme', 'Tout déplier', 'Tout replier', 'Direction interministérielle du numérique (DINUM)'];
+    const stops = [
+      'Rechercher une unité, une personne ou une fonction',
+      'Liste',
+      'Organigramme',
+      'Tout déplier',
+      'Tout replier',
+      'Direction interministérielle du numérique (DINUM)',
+    ];
     for (const expected of stops) {
       await page.keyboard.press('Tab');
       const focus = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const s = getComputedStyle(el);
+        const label = el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null;
         return {
-          text: (el.textContent ?? '').trim(),
+          text: (label ?? el.textContent ?? '').trim(),
           visible: el.matches(':focus-visible'),
           style: s.outlineStyle,
           width: parseFloat(s.outlineWidth),

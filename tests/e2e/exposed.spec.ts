@@ -5,28 +5,7 @@
 // rendering off-screen content (content-visibility: auto) marks it ignored
 // ("notRendered") there, which a screen reader in browse mode cannot read.
 import { test, expect, type Page } from '@playwright/test';
-import { DINUM_DATA as dinum, gotoChart, mulberry32, unitsOf as units, type ChartData as Data, type DataUnit as Unit } from './helpers';
-
-/** A chart of `count` units, level by level, 3 to 12 sub-units each, 0 to 3 people. */
-function generated(count: number): Data {
-  // Seeded: the same chart on every run.
-  const next = mulberry32(2000);
-  const kinds = ['Direction', 'Département', 'Bureau', 'Pôle', 'Équipe', 'Cellule'];
-  const root: Unit = { id: 'u0', name: 'Unité 0', kind: kinds[0], people: [{ name: 'Personne 0-0', role: 'Directrice' }] };
-  const queue: Array<[Unit, number]> = [[root, 0]];
-  let made = 1;
-  while (made < count) {
-    const [parent, level] = queue.shift()!;
-    parent.children = [];
-    for (let k = 3 + Math.floor(next() * 10); k > 0 && made < count; k--, made++) {
-      const people = Array.from({ length: Math.floor(next() * 4) }, (_, p) => ({ name: `Personne ${made}-${p}`, role: 'Chef' }));
-      const unit: Unit = { id: `u${made}`, name: `Unité ${made}`, kind: kinds[Math.min(level + 1, kinds.length - 1)], people };
-      parent.children.push(unit);
-      queue.push([unit, level + 1]);
-    }
-  }
-  return { title: `Organigramme généré (${count} unités)`, lang: 'fr', root };
-}
+import { DINUM_DATA as dinum, generated, gotoChart, unitsOf as units, type ChartData as Data } from './helpers';
 
 /**
  * How many times each text must be exposed at least: names and kinds as
@@ -88,7 +67,7 @@ for (const mode of ['list', 'tree'] as const) {
       const ready = await gotoChart(page, query);
       expect(ready.detail).toBe(units(chart.data.root).length);
       await page.getByRole('button', { name: 'Tout déplier', exact: true }).click();
-      await expect(page.getByRole('status')).toContainText('Tout est déplié');
+      await expect(page.locator('.og-status[role=status]')).toContainText('Tout est déplié');
       await expect(page.locator('.organigramme [hidden]')).toHaveCount(0);
       const scroll = await page.evaluate(() => window.scrollY);
       const expected = expectedTexts(chart.data);
@@ -112,7 +91,7 @@ test('the check fails on content that skips rendering: a control with content-vi
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoChart(page, '?open=1');
   await page.getByRole('button', { name: 'Tout déplier', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Tout est déplié');
+  await expect(page.locator('.og-status[role=status]')).toContainText('Tout est déplié');
   // What the widget used to do, forced back on: units below the fold leave the tree.
   await page.addStyleTag({ content: '.organigramme .og-unit { content-visibility: auto; contain-intrinsic-size: auto 5rem; }' });
   await expect

@@ -261,3 +261,24 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A chart of `count` units, level by level, 3 to 12 sub-units each, 0 to 3 people. */
+export function generated(count: number): ChartData {
+  // Seeded: the same chart on every run.
+  const next = mulberry32(2000);
+  const kinds = ['Direction', 'Département', 'Bureau', 'Pôle', 'Équipe', 'Cellule'];
+  const root: DataUnit = { id: 'u0', name: 'Unité 0', kind: kinds[0], people: [{ name: 'Personne 0-0', role: 'Directrice' }] };
+  const queue: Array<[DataUnit, number]> = [[root, 0]];
+  let made = 1;
+  while (made < count) {
+    const [parent, level] = queue.shift()!;
+    parent.children = [];
+    for (let k = 3 + Math.floor(next() * 10); k > 0 && made < count; k--, made++) {
+      const people = Array.from({ length: Math.floor(next() * 4) }, (_, p) => ({ name: `Personne ${made}-${p}`, role: 'Chef' }));
+      const unit: DataUnit = { id: `u${made}`, name: `Unité ${made}`, kind: kinds[Math.min(level + 1, kinds.length - 1)], people };
+      parent.children.push(unit);
+      queue.push([unit, level + 1]);
+    }
+  }
+  return { title: `Organigramme généré (${count} unités)`, lang: 'fr', root };
+}

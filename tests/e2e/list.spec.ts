@@ -136,6 +136,7 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
   await press(page, 'Tab', outer, 'first Tab stop of the page');
   await press(page, 'Enter', outer, 'Enter opens the disclosure and keeps focus');
   await expect(outer).toHaveAttribute('aria-expanded', 'true');
+  await press(page, 'Tab', page.getByRole('searchbox'), 'toolbar, the search field');
   await press(page, 'Tab', button(page, 'Liste'), 'toolbar, the layout switch');
   await press(page, 'Tab', button(page, 'Organigramme'), 'the switch\'s second button');
   const sizes = inChartLayout() ? SIZE_BUTTONS : [];
@@ -190,6 +191,7 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
   for (const name of [...sizes].reverse()) await press(page, 'Shift+Tab', button(page, name), 'back through the text size');
   await press(page, 'Shift+Tab', button(page, 'Organigramme'), 'back to the layout switch');
   await press(page, 'Shift+Tab', button(page, 'Liste'), 'back');
+  await press(page, 'Shift+Tab', page.getByRole('searchbox'), 'back to the search field');
   await press(page, 'Shift+Tab', outer, 'back to the outer disclosure');
 
   // Arrow keys on the outer disclosure or the toolbar do nothing to focus.
@@ -305,7 +307,7 @@ test.describe('focus after collapse', () => {
 test.describe('Tout déplier / Tout replier', () => {
   test('expand all shows all 45 units, collapse all leaves the first level', async ({ page }) => {
     await gotoChart(page);
-    const status = page.getByRole('status');
+    const status = page.locator('.og-status[role=status]');
     await expect(status).toHaveText('');
 
     await button(page, EXPAND_ALL).click();
@@ -339,7 +341,7 @@ test.describe('Tout déplier / Tout replier', () => {
 
   test('pressing the same button twice changes the status text, so it is announced again', async ({ page }) => {
     await gotoChart(page);
-    const status = page.getByRole('status');
+    const status = page.locator('.og-status[role=status]');
     await button(page, EXPAND_ALL).click();
     await expect(status).toHaveText(STATUS_EXPANDED);
     const first = await status.textContent();
@@ -355,7 +357,7 @@ test.describe('Tout déplier / Tout replier', () => {
     await expect(button(page, ROOT)).toHaveAttribute('aria-expanded', 'false');
     await button(page, COLLAPSE_ALL).click();
     await expect(button(page, ROOT)).toHaveAttribute('aria-expanded', 'true');
-    await expect(page.getByRole('status')).toHaveText(STATUS_COLLAPSED);
+    await expect(page.locator('.og-status[role=status]')).toHaveText(STATUS_COLLAPSED);
     await expectAriaExpandedInSync(page);
   });
 });
@@ -469,7 +471,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 
     await page.setViewportSize(viewport);
     await gotoChart(page);
     await button(page, EXPAND_ALL).click();
-    await expect(page.getByRole('status')).toHaveText(STATUS_EXPANDED);
+    await expect(page.locator('.og-status[role=status]')).toHaveText(STATUS_EXPANDED);
     const sizes = await page.locator('#organigramme button').evaluateAll((els) =>
       els.map((el) => {
         const r = el.getBoundingClientRect();
@@ -487,7 +489,7 @@ test('no horizontal scrolling at 320 px wide, fully expanded', async ({ page }) 
   await page.setViewportSize({ width: 320, height: 640 });
   await gotoChart(page);
   await button(page, EXPAND_ALL).click();
-  await expect(page.getByRole('status')).toHaveText(STATUS_EXPANDED);
+  await expect(page.locator('.og-status[role=status]')).toHaveText(STATUS_EXPANDED);
   const widths = await page.evaluate(() => ({
     scrollWidth: document.scrollingElement!.scrollWidth,
     overflowing: [...document.querySelectorAll('#organigramme *')]
@@ -504,8 +506,8 @@ test('visible focus: every Tab stop of the expanded widget has an outline of at 
   await button(page, EXPAND_ALL).click();
   // Keyboard focus (a mouse click or a script's focus() after one would
   // not match :focus-visible): Shift+Tab from the toolbar, past the layout
-  // switch, to the disclosure.
-  const back = 3 + (inChartLayout() ? SIZE_BUTTONS.length : 0);
+  // switch and the search field, to the disclosure.
+  const back = 4 + (inChartLayout() ? SIZE_BUTTONS.length : 0);
   for (let i = 0; i < back; i++) await page.keyboard.press('Shift+Tab');
   await expect(disclosure(page)).toBeFocused();
   const stops: Array<{ what: string; outline: string; focusVisible: boolean }> = [];
@@ -529,10 +531,10 @@ test('visible focus: every Tab stop of the expanded widget has an outline of at 
     stops.push(stop);
     await page.keyboard.press('Tab');
   }
-  // The disclosure, 4 toolbar buttons, 9 toggles, 4 pole links, the source
-  // link, the print button (and the chart layout's 3 sizes).
-  const more = back - 3;
-  expect(stops.length).toBe(20 + more);
+  // The disclosure, the search field, 4 toolbar buttons, 9 toggles, 4 pole
+  // links, the source link, the print button (and the chart layout's 3 sizes).
+  const more = back - 4;
+  expect(stops.length).toBe(21 + more);
   expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(15 + more);
 });
 
@@ -576,7 +578,7 @@ test('ARIA snapshot of the fully expanded chart', async ({ page }) => {
   test.skip(inChartLayout(), 'the whole widget, toolbar included, in the list layout');
   await gotoChart(page);
   await button(page, EXPAND_ALL).click();
-  await expect(page.getByRole('status')).toHaveText(STATUS_EXPANDED);
+  await expect(page.locator('.og-status[role=status]')).toHaveText(STATUS_EXPANDED);
   const chart = page.locator('.organigramme');
   await expect(chart).toMatchAriaSnapshot({ name: 'dinum-2024-expanded.aria.yml' });
   // The snapshot must pin every unit a screen reader can reach.

@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
-// Measured at 125 KB (117 KB wasm + 8.5 KB JS) with both views, the JS API,
-// two languages and the byte-level loader; a minimal Leptos app is 65 KB.
+// Measured at 138 KB (128 KB wasm + 9.2 KB JS) with both views, both
+// layouts, search, the JS API, two languages and the byte-level loader; a
+// minimal Leptos app is 65 KB. Search costs about 12 KB of it (memchr's
+// substring search, 2.3 KB, makes a 100,000-unit search 4 times faster).
 // The aim is 100 KB (issue 8): the largest parts left are Leptos, the JS
 // glue and futures, and serde_json's parser with its messages.
-const BUDGET_BYTES = 130 * 1024;
+const BUDGET_BYTES = 142 * 1024;
 
 test('release wasm and JS glue stay under the gzip budget', () => {
   const files = readdirSync(dist).filter((f) => /^organigramme-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f));

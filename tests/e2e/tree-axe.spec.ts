@@ -8,7 +8,7 @@ const TREE = '?mode=tree&open=1';
 
 async function expandAll(page: Page) {
   await page.getByRole('button', { name: 'Tout déplier', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText('Tout est déplié : 45 unités affichées.');
+  await expect(page.locator('.og-status[role=status]')).toHaveText('Tout est déplié : 45 unités affichées.');
   await expect(page.locator('.og-children[hidden]')).toHaveCount(0);
   await expect(page.locator('[role=treeitem][aria-expanded=false]')).toHaveCount(0);
 }

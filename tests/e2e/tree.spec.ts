@@ -256,7 +256,7 @@ const button = (page: Page, name: string) => page.getByRole('button', { name, ex
 const row = (page: Page, name: string) =>
   page.locator('[role=treeitem] > .og-item__row').filter({ has: page.locator('.og-item__label').filter({ hasText: labelPattern(name) }) });
 const details = (page: Page) => page.locator('section.og-details');
-const status = (page: Page) => page.getByRole('status');
+const status = (page: Page) => page.locator('.og-status[role=status]');
 
 /** Opens the tree view and puts focus on "Tout replier", just before the tree. */
 async function openTree(page: Page, query = TREE): Promise<void> {
@@ -1035,7 +1035,7 @@ test('?src= a flat sample: structure and keyboard', async ({ page }) => {
 test('the focus ring is on the focused item’s row, and on no other row, as focus moves by keyboard', async ({ page }) => {
   await gotoChart(page, TREE);
   await page.getByRole('button', { name: EXPAND_ALL, exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(STATUS_EXPANDED);
+  await expect(page.locator('.og-status[role=status]')).toHaveText(STATUS_EXPANDED);
   // By keyboard, so that the item matches :focus-visible.
   await page.getByRole('button', { name: COLLAPSE_ALL, exact: true }).focus();
   await page.keyboard.press('Tab');

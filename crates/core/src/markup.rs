@@ -23,8 +23,10 @@
 //! named by its label and described by its people.
 
 use crate::chart::{Chart, Person, UnitId};
+use crate::search::{self, Field, Found, Query};
 use crate::view::ViewState;
 use std::fmt::Write;
+use std::ops::Range;
 
 /// The DOM ids of one mounted chart's units: `og1-t5`… Each chart has its
 /// own prefix, so several charts on one page never share an id.
@@ -309,6 +311,78 @@ impl Markup<'_> {
         }
         out.push_str("</span>");
     }
+}
+
+/// The search results shown, as a list's items: each a button with the
+/// unit's name (and short name), its path from the root, and the person who
+/// matched with their role, the matched text in `<mark>`. `data-result` is
+/// the position, `data-target` the unit's index.
+///
+/// ```html
+/// <li><button type="button" class="og-result" data-result="0" data-target="27">
+///   <span class="og-result__name"><mark>Data</mark>lab</span>
+///   <span class="og-result__path">DINUM › Etalab › Datalab</span>
+///   <span class="og-result__person">Chef de pôle : Ulrich Tan</span></button></li>
+/// ```
+pub fn search_results(chart: &Chart, found: &[Found], query: &Query, role_separator: &str) -> String {
+    let mut out = String::new();
+    for (n, f) in found.iter().enumerate() {
+        let unit = &chart[f.unit];
+        let hits = search::hits(unit, query);
+        let marked = |out: &mut String, field: Field| {
+            if let Some(text) = field.text(unit) {
+                let ranges = hits.iter().find(|h| h.field == field).map_or(&[][..], |h| &h.ranges[..]);
+                mark(out, text, ranges);
+            }
+        };
+        let _ = write!(
+            out,
+            "<li><button type=\"button\" class=\"og-result\" data-result=\"{n}\" data-target=\"{}\"><span class=\"og-result__name\">",
+            f.unit.index()
+        );
+        marked(&mut out, Field::Name);
+        if unit.short_name.is_some() {
+            out.push_str(" (");
+            marked(&mut out, Field::ShortName);
+            out.push(')');
+        }
+        out.push_str("</span> <span class=\"og-result__path\">");
+        for (i, name) in search::path(chart, f.unit).into_iter().enumerate() {
+            if i > 0 {
+                out.push_str(" › ");
+            }
+            escape(&mut out, name);
+        }
+        out.push_str("</span>");
+        let person = hits.iter().find_map(|h| match h.field {
+            Field::Person(i) | Field::Role(i) => Some(i),
+            _ => None,
+        });
+        if let Some(i) = person {
+            out.push_str(" <span class=\"og-result__person\">");
+            if unit.people[i].role.is_some() {
+                marked(&mut out, Field::Role(i));
+                out.push_str(role_separator);
+            }
+            marked(&mut out, Field::Person(i));
+            out.push_str("</span>");
+        }
+        out.push_str("</button></li>");
+    }
+    out
+}
+
+/// `text`, escaped, with the `ranges` (sorted, disjoint) in `<mark>`.
+fn mark(out: &mut String, text: &str, ranges: &[Range<usize>]) {
+    let mut at = 0;
+    for range in ranges {
+        escape(out, &text[at..range.start]);
+        out.push_str("<mark>");
+        escape(out, &text[range.clone()]);
+        out.push_str("</mark>");
+        at = range.end;
+    }
+    escape(out, &text[at..]);
 }
 
 /// Text safe in an element or a quoted attribute: `&`, `<`, `>`, `"` and `'`

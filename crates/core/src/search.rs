@@ -113,6 +113,14 @@ impl Word {
     fn new(text: &str) -> Self {
         Word { text: text.to_owned(), finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned() }
     }
+
+    fn find(&self, text: &str) -> Option<usize> {
+        self.finder.find(text.as_bytes())
+    }
+
+    fn is_in(&self, text: &str) -> bool {
+        self.find(text).is_some()
+    }
 }
 
 /// One unit that matches, and how well.
@@ -177,17 +185,18 @@ impl Index {
     /// ancestor ("etalab datalab" finds Datalab, in Etalab), as long as one
     /// is in the unit itself. An empty query finds nothing.
     pub fn search(&self, chart: &Chart, query: &Query) -> Vec<Found> {
-        let mut words: Vec<Word> = query.words().map(Word::new).collect();
+        let words: Vec<Word> = query.words().map(Word::new).collect();
         // A match is reached by every word: it holds the word, or is below
         // a unit whose name holds it (one word alone must be held). The
         // candidates are those reached by the word that reaches the fewest
         // units; the other words are looked for in these candidates only.
-        // Longer words tend to be rarer: scanned first, they make the scans
-        // of the others stop early.
-        words.sort_by_key(|w| std::cmp::Reverse(w.text.len()));
+        // Longer words tend to be rarer: the longest, scanned first, makes
+        // the scans of the others stop early.
+        let longest = (0..words.len()).max_by_key(|&i| words[i].text.len());
+        let order = longest.into_iter().chain((0..words.len()).filter(|&i| Some(i) != longest));
         let through_names = words.len() > 1;
         let mut candidates: Option<Vec<Range<usize>>> = None;
-        for word in &words {
+        for word in order.map(|i| &words[i]) {
             let limit = candidates.as_ref().map_or(usize::MAX, |c| c.iter().map(ExactSizeIterator::len).sum());
             if let Some(reach) = self.reach(chart, word, through_names, limit) {
                 candidates = Some(reach);
@@ -214,8 +223,8 @@ impl Index {
     /// already taken adds nothing). None once they number more than `limit`.
     fn reach(&self, chart: &Chart, word: &Word, through_names: bool, limit: usize) -> Option<Vec<Range<usize>>> {
         let (mut ranges, mut size): (Vec<Range<usize>>, usize) = (Vec::new(), 0);
-        let (text, mut unit, mut from) = (self.text.as_bytes(), 0, 0);
-        while let Some(at) = word.finder.find(&text[from..]).map(|at| from + at) {
+        let (mut unit, mut from) = (0, 0);
+        while let Some(at) = word.find(&self.text[from..]).map(|at| from + at) {
             // Starts only grow: the unit holding `at` is at or after the last.
             while self.starts[unit + 1] as usize <= at {
                 unit += 1;
@@ -225,7 +234,7 @@ impl Index {
                 continue;
             }
             let (name, short) = self.names(unit);
-            let subtree = through_names && (name.contains(&word.text) || short.contains(&word.text));
+            let subtree = through_names && (word.is_in(name) || word.is_in(short));
             let range = if subtree { chart.subtree(UnitId::at(unit)) } else { unit..unit + 1 };
             size += range.len();
             if size > limit {
@@ -248,7 +257,7 @@ impl Index {
         let segment = self.segment(unit);
         let (mut class, mut in_path, mut own) = (0, false, false);
         for word in words {
-            match word.finder.find(segment.as_bytes()) {
+            match word.find(segment) {
                 Some(at) => {
                     class = class.max(segment[..at].matches(CLASS).count());
                     own = true;
@@ -256,7 +265,7 @@ impl Index {
                 None => {
                     let ancestor_names = |a: UnitId| {
                         let (name, short) = self.names(a.index());
-                        name.contains(&word.text) || short.contains(&word.text)
+                        word.is_in(name) || word.is_in(short)
                     };
                     if !chart.ancestors(UnitId::at(unit)).any(ancestor_names) {
                         return None;
@@ -283,6 +292,7 @@ impl Index {
 /// Where the query's words occur in each of `unit`'s fields, for marking
 /// them: computed for the results shown, not for every match.
 pub fn hits(unit: &Unit, query: &Query) -> Vec<Hit> {
+    let words: Vec<Word> = query.words().map(Word::new).collect();
     let (mut folded, mut map) = (String::new(), Vec::new());
     let mut hits = Vec::new();
     for field in Field::all(unit) {
@@ -292,46 +302,31 @@ pub fn hits(unit: &Unit, query: &Query) -> Vec<Hit> {
         folded.clear();
         map.clear();
         fold_search(text, &mut folded, Some(&mut map));
-        let mut ranges: Vec<Range<usize>> = Vec::new();
-        for word in query.words() {
-            for (at, _) in folded.match_indices(word) {
-                let last = map[at + word.len() - 1] as usize;
+        // The original bytes each occurrence covers, then their runs.
+        let mut marked = vec![false; text.len()];
+        for word in &words {
+            // Each occurrence, not overlapping the one before.
+            let mut from = 0;
+            while let Some(at) = word.find(&folded[from..]).map(|at| from + at) {
+                let last = map[at + word.text.len() - 1] as usize;
                 let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
-                ranges.push(map[at] as usize..end);
+                marked[map[at] as usize..end].fill(true);
+                from = at + word.text.len();
             }
         }
-        if ranges.is_empty() {
-            continue;
-        }
-        ranges.sort_by_key(|r| r.start);
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-        for range in ranges {
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for (i, _) in marked.iter().enumerate().filter(|(_, &m)| m) {
             match merged.last_mut() {
-                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-                _ => merged.push(range),
+                Some(last) if last.end == i => last.end += 1,
+                _ => merged.push(i..i + 1),
             }
+        }
+        if merged.is_empty() {
+            continue;
         }
         hits.push(Hit { field, ranges: merged });
     }
     hits
-}
-
-/// Splits `text` into pieces, each marked or not, following `ranges` (as
-/// in a [`Hit`]): what a view wraps in `<mark>`.
-pub fn pieces<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str, bool)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for range in ranges {
-        if range.start > at {
-            out.push((&text[at..range.start], false));
-        }
-        out.push((&text[range.clone()], true));
-        at = range.end;
-    }
-    if at < text.len() {
-        out.push((&text[at..], false));
-    }
-    out
 }
 
 /// The names from the root down to `unit`, itself included.

@@ -2,7 +2,8 @@
 //! match is, and a generated chart of 100,000 units searched whole.
 
 use organigramme_core::generate::{realistic_json, Form};
-use organigramme_core::search::{self, path, pieces, Field, Index, Query, Rank};
+use organigramme_core::markup::search_results;
+use organigramme_core::search::{self, path, Field, Index, Query, Rank};
 use organigramme_core::{parse, Chart, UnitId};
 
 fn dinum() -> Chart {
@@ -121,7 +122,7 @@ fn hits_say_which_field_matched_and_where_in_the_original_text() {
     assert_eq!(unit.id, "rhn");
     let hits = search::hits(unit, &query);
     let name = hits.iter().find(|h| h.field == Field::Name).expect("the name matched");
-    let marked: Vec<&str> = pieces(&unit.name, &name.ranges).into_iter().filter(|p| p.1).map(|p| p.0).collect();
+    let marked: Vec<&str> = name.ranges.iter().map(|r| &unit.name[r.clone()]).collect();
     assert_eq!(marked, ["RH", "État"]);
     assert_eq!(hits.iter().find(|h| h.field == Field::ShortName).map(|h| h.ranges.clone()), Some(std::iter::once(0..2).collect()));
 
@@ -151,7 +152,6 @@ fn overlapping_words_mark_one_range() {
     let query = Query::new("hyper vision perv");
     let hits = search::hits(&chart[chart.root()], &query);
     assert_eq!(hits[0].ranges, std::iter::once(0..11).collect::<Vec<_>>());
-    assert_eq!(pieces("Hypervision", &hits[0].ranges), [("Hypervision", true)]);
 }
 
 #[test]
@@ -183,4 +183,35 @@ fn a_hundred_thousand_units_are_searched_whole() {
     // The index holds less than twice the data's text.
     let text = chart.text_len();
     assert!(index.size() < 2 * text, "index {} bytes for {text} bytes of text", index.size());
+}
+
+/// The results as the widget lists them: marked, escaped, with paths.
+#[test]
+fn results_markup_marks_escapes_and_gives_the_path_and_the_person() {
+    let chart = dinum();
+    let index = Index::new(&chart);
+    let query = Query::new("etalab ulrich");
+    let found = index.search(&chart, &query);
+    let html = search_results(&chart, &found, &query, " : ");
+    let datalab = chart.find("etalab-datalab").unwrap().index();
+    assert_eq!(
+        html,
+        format!(
+            "<li><button type=\"button\" class=\"og-result\" data-result=\"0\" data-target=\"{datalab}\">\
+         <span class=\"og-result__name\">Datalab</span> \
+         <span class=\"og-result__path\">Direction interministérielle du numérique › Etalab › Datalab</span> \
+         <span class=\"og-result__person\">Chef de pôle : <mark>Ulrich</mark> Tan</span></button></li>"
+        )
+    );
+    let chart = parse(
+        r#"{"title": "T", "root": {"id": "r", "name": "<b>Équipe</b> & co", "short_name": "É&C",
+            "people": [{"name": "Zoé <i>", "role": "Cheffe \"x\""}]}}"#,
+    )
+    .unwrap();
+    let query = Query::new("equipe e zoe cheffe");
+    let found = Index::new(&chart).search(&chart, &query);
+    let html = search_results(&chart, &found, &query, " : ");
+    assert!(html.contains("<span class=\"og-result__name\">&lt;b&gt;<mark>Équipe</mark>&lt;/b&gt; &amp; co (<mark>É</mark>&amp;C)</span>"), "{html}");
+    assert!(html.contains("<mark>Cheffe</mark> &quot;x&quot; : <mark>Zoé</mark> &lt;i&gt;"), "{html}");
+    assert!(!html.contains("<b>") && !html.contains("<i>"));
 }

@@ -1,0 +1,145 @@
+//! The search field and its results: a `role="search"` landmark with a
+//! visible label, results that update while typing, and a polite status
+//! that says how many once typing pauses. The core searches the whole chart
+//! and writes the results' markup (`markup::search_results`), inserted in
+//! one go as the units are; handlers on the list read which was chosen.
+
+use crate::context::use_chart;
+use crate::events::notify;
+use leptos::prelude::*;
+use organigramme_core::markup::search_results;
+use organigramme_core::{Action, UnitId};
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
+
+/// How many results are shown; the rest are counted.
+const SHOWN: usize = 50;
+
+/// Silence after the last keystroke before the count is announced.
+const PAUSE: Duration = Duration::from_millis(600);
+
+/// The result button an event happened on, and the attribute `name` of it.
+fn result_attribute(ev: &Event, name: &str) -> Option<usize> {
+    let button = ev.target()?.dyn_into::<Element>().ok()?.closest(".og-result").ok()??;
+    button.get_attribute(name)?.parse().ok()
+}
+
+#[component]
+pub fn Search() -> impl IntoView {
+    let ctx = use_chart();
+    let texts = ctx.texts;
+    let title = ctx.chart.with_value(|c| c.meta.title.clone());
+    let (field_id, hint_id) = ctx.prefix.with_value(|p| (p.search(), p.search_hint()));
+    let input = NodeRef::<leptos::html::Input>::new();
+    let list = NodeRef::<leptos::html::Ul>::new();
+    let status = NodeRef::<leptos::html::P>::new();
+    let more = NodeRef::<leptos::html::P>::new();
+    // How many results are listed. Each search supersedes the announcement
+    // still waiting: it checks that it is the latest (rather than clearing
+    // a timer by its id).
+    let shown = StoredValue::new(0usize);
+    let latest = StoredValue::new(0u32);
+    let say = move |text: &str| {
+        if let Some(status) = status.get_untracked() {
+            status.set_text_content(Some(text));
+        }
+    };
+
+    // Results at each keystroke, written straight into the list; the count
+    // once typing pauses, and only while the field has focus.
+    let run = move |text: String| {
+        latest.update_value(|n| *n = n.wrapping_add(1));
+        let this = latest.get_value();
+        say("");
+        let (query, found) = ctx.search(&text);
+        let first = &found[..found.len().min(SHOWN)];
+        shown.set_value(first.len());
+        if let Some(list) = list.get_untracked() {
+            list.set_inner_html(&ctx.chart.with_value(|chart| search_results(chart, first, &query, texts.role_separator())));
+            list.set_hidden(first.is_empty());
+        }
+        if let Some(more) = more.get_untracked() {
+            let rest = found.len() - first.len();
+            more.set_text_content(Some(&if rest > 0 { texts.more_results(rest) } else { String::new() }));
+            more.set_hidden(rest == 0);
+        }
+        let Some(field) = input.get_untracked().filter(|_| !query.is_empty()) else { return };
+        let count = found.len();
+        notify(&field, "organigramme:search", &JsValue::from_f64(count as f64));
+        set_timeout(
+            move || {
+                let field: &Element = field.as_ref();
+                let focused = field.owner_document().and_then(|d| d.active_element()).is_some_and(|a| a == *field);
+                if latest.try_get_value() == Some(this) && focused {
+                    say(&texts.found(count, text.trim()));
+                }
+            },
+            PAUSE,
+        );
+    };
+    // The n-th result, or the field when there is none.
+    let focus_result = move |n: Option<usize>| {
+        let selector = n.map(|n| format!(".og-result[data-result=\"{n}\"]"));
+        let button = list.get_untracked().zip(selector).and_then(|(l, s)| l.query_selector(&s).ok().flatten());
+        let target: Option<HtmlElement> = match button {
+            Some(b) => b.dyn_into().ok(),
+            None => input.get_untracked().map(|i| i.into()),
+        };
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
+    };
+    // In the field, Escape clears it and Down goes to the first result. In
+    // the results, Up and Down move, Home and End go to either end, and Up
+    // from the first, or Escape, go back to the field.
+    let on_key = move |ev: KeyboardEvent| {
+        let last = shown.get_value().checked_sub(1);
+        let next = match (result_attribute(&ev, "data-result"), ev.key().as_str()) {
+            (None, "Escape") if !event_target_value(&ev).is_empty() => {
+                if let Some(field) = input.get_untracked() {
+                    field.set_value("");
+                }
+                run(String::new());
+                ev.prevent_default();
+                return;
+            }
+            (None, "ArrowDown") if last.is_some() => Some(0),
+            (Some(at), "ArrowDown") => last.map(|l| (at + 1).min(l)),
+            (Some(at), "ArrowUp") => at.checked_sub(1),
+            (Some(_), "Home") => Some(0),
+            (Some(_), "End") => last,
+            (Some(_), "Escape") => None,
+            _ => return,
+        };
+        ev.prevent_default();
+        focus_result(next);
+    };
+    // A result opens every branch above its unit and focuses it.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let unit = result_attribute(&ev, "data-target").and_then(|i| ctx.chart.with_value(|c| UnitId::from_index(i, c)));
+        if let Some(unit) = unit {
+            ctx.dispatch(Action::Reveal(unit));
+        }
+    };
+    view! {
+        <div class="og-search" role="search" aria-label=texts.search_landmark(&title) on:keydown=on_key on:click=on_click>
+            <label class="og-search__label" for=field_id.clone()>{texts.search_label()}</label>
+            <input
+                type="search"
+                class="og-search__field"
+                id=field_id
+                node_ref=input
+                aria-describedby=hint_id.clone()
+                autocomplete="off"
+                spellcheck="false"
+                on:focus=move |_| ctx.prepare_search()
+                on:input=move |ev| run(event_target_value(&ev))
+            />
+            <p class="og-search__hint" id=hint_id>{texts.search_hint()}</p>
+            <p class="og-search__status" role="status" node_ref=status></p>
+            <ul class="og-results" node_ref=list aria-label=texts.results() hidden></ul>
+            <p class="og-results__more" node_ref=more hidden></p>
+        </div>
+    }
+}
