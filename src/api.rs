@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 use web_sys::HtmlElement;
 
 /// Mounts a chart into `element`. `options` takes the names of the
-/// `data-*` attributes (`src`, `mode`, `layout`, `layoutSwitch`, `lang`,
-/// `open`, `label`, `depth`), plus `data` for inline JSON (a string or an
+/// `data-*` attributes (`src`, `mode`, `layout`, `layoutSwitch`, `search`,
+/// `linkPrefix`, `lang`, `open`, `label`, `depth`), plus `data` for inline JSON (a string or an
 /// object).
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, options: JsValue) -> Organigramme {
@@ -74,7 +74,15 @@ impl Organigramme {
     }
 
     /// Opens the unit's ancestors and focuses it; false for an unknown id.
-    pub fn reveal(&self, unit_id: &str) -> bool {
-        self.instance.dispatch(|ctx| ctx.chart.with_value(|c| c.find(unit_id)).map(Action::Reveal))
+    /// With `{ updateUrl: true }`, the page's URL then links to the unit.
+    pub fn reveal(&self, unit_id: &str, options: JsValue) -> bool {
+        let update_url = js_sys::Reflect::get(&options, &"updateUrl".into()).is_ok_and(|v| v.is_truthy());
+        self.instance.dispatch(|ctx| {
+            let unit = ctx.chart.with_value(|c| c.find(unit_id))?;
+            if update_url {
+                ctx.show_in_url(unit);
+            }
+            Some(Action::Reveal(unit))
+        })
     }
 }

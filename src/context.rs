@@ -9,7 +9,7 @@ use crate::texts::Texts;
 use leptos::prelude::*;
 use organigramme_core::markup::{Filled, Markup, Style};
 use organigramme_core::search::{Found, Index, Query};
-use organigramme_core::{reduce, zoom, Action, Chart, Effect, FocusTarget, Items, UnitId, ViewState};
+use organigramme_core::{ids, reduce, zoom, Action, Chart, Effect, FocusTarget, Items, UnitId, ViewState};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -40,6 +40,11 @@ pub struct ChartCtx {
     pub layout_switch: bool,
     /// Whether the toolbar has the search field.
     pub searchable: bool,
+    /// Before a unit's id in its link's fragment.
+    pub link_prefix: StoredValue<String>,
+    /// Whether this chart's units carry their link's id (see
+    /// `dom_ids::claim_anchors`), and so answer the page's fragment.
+    anchors: bool,
     /// The folded text of every unit, built when search is first needed.
     index: StoredValue<Option<Index>>,
     /// The chart layout's text size, in percent. Nothing renders it: it is
@@ -54,7 +59,9 @@ pub fn use_chart() -> ChartCtx {
 }
 
 impl ChartCtx {
-    pub fn provide(chart: Chart, options: Presentation, texts: Texts) -> ChartCtx {
+    /// `anchors`: whether the units carry their link's id, which the
+    /// mount decides (see `dom_ids::claim_anchors`).
+    pub fn provide(chart: Chart, options: Presentation, link_prefix: String, anchors: bool, texts: Texts) -> ChartCtx {
         let view = ViewState::new(&chart, options.initial);
         let ctx = ChartCtx {
             eager: chart.len() <= EAGER_LIMIT,
@@ -67,6 +74,8 @@ impl ChartCtx {
             layout: RwSignal::new(options.layout),
             layout_switch: options.layout_switch,
             searchable: options.search,
+            link_prefix: StoredValue::new(link_prefix),
+            anchors,
             index: StoredValue::new(None),
             zoom: StoredValue::new(100),
             texts,
@@ -85,6 +94,7 @@ impl ChartCtx {
         let html = self.chart.with_value(|chart| {
             self.view.with_value(|view| {
                 self.prefix.with_value(|prefix| {
+                    let link_prefix = self.link_prefix.get_value();
                     let markup = Markup {
                         chart,
                         view,
@@ -96,6 +106,7 @@ impl ChartCtx {
                         },
                         eager,
                         current: self.current.get_untracked(),
+                        anchors: self.anchors.then_some(link_prefix.as_str()),
                     };
                     match group {
                         None => markup.root(&mut filled),
@@ -354,6 +365,37 @@ impl ChartCtx {
         self.announce(self.texts.zoomed(self.zoom.get_value()));
     }
 
+    /// A fragment of the page's URL that names one of this chart's units,
+    /// on load or on `hashchange`: the unit is revealed and focused. Only
+    /// the chart whose units carry the ids answers, the first of several
+    /// with one prefix; anything else in the fragment is ignored.
+    pub fn reveal_fragment(&self) {
+        if !self.anchors {
+            return;
+        }
+        let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return };
+        let id = self.link_prefix.with_value(|prefix| ids::id_in_fragment(&hash, prefix));
+        if let Some(unit) = id.and_then(|id| self.chart.with_value(|c| c.find(&id))) {
+            self.dispatch(Action::Reveal(unit));
+        }
+    }
+
+    /// The unit's link: the page's address with the unit's fragment.
+    pub fn link(&self, unit: UnitId) -> String {
+        let page = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        let page = page.split('#').next().unwrap_or_default();
+        format!("{page}#{}{}", self.link_prefix.get_value(), self.chart.with_value(|c| c[unit].id.clone()))
+    }
+
+    /// Puts the unit's link in the page's URL, in place (no new history
+    /// entry, no jump): for a host that asks for it.
+    pub fn show_in_url(&self, unit: UnitId) {
+        let fragment = format!("#{}{}", self.link_prefix.get_value(), self.chart.with_value(|c| c[unit].id.clone()));
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
+        }
+    }
+
     /// Builds the search index, if not yet: when the search field takes
     /// focus, so that the first keystroke does not wait for it.
     pub fn prepare_search(&self) {
@@ -373,7 +415,8 @@ impl ChartCtx {
         (query, found)
     }
 
-    fn announce(&self, text: String) {
+    /// Says `text` in the polite status.
+    pub fn announce(&self, text: String) {
         // A live region repeats a message only if its text changes.
         self.status.update(|s| *s = if *s == text { format!("{text}\u{a0}") } else { text });
     }

@@ -16,6 +16,43 @@ pub fn element(id: &str) -> Option<Element> {
 /// bundle and the embed module) still number their charts apart.
 const COUNTER: &str = "__organigrammeCharts";
 
+/// The page-wide record of which link prefixes a chart already writes as
+/// its units' ids, on the global object for the same reason as `COUNTER`.
+const ANCHORS: &str = "__organigrammeAnchors";
+
+fn anchors_record() -> Option<js_sys::Object> {
+    let global = js_sys::global();
+    let key = JsValue::from_str(ANCHORS);
+    let record = js_sys::Reflect::get(&global, &key).ok().filter(|v| v.is_object());
+    match record {
+        Some(record) => Some(record.into()),
+        None => {
+            let record = js_sys::Object::new();
+            js_sys::Reflect::set(&global, &key, &record).ok()?;
+            Some(record)
+        }
+    }
+}
+
+/// Whether the chart may give its units the ids `prefix` + unit id: the
+/// first chart mounted with a prefix does (until it is destroyed); a second
+/// one with the same prefix, often the same data, would repeat the ids.
+pub fn claim_anchors(prefix: &str) -> bool {
+    let Some(record) = anchors_record() else { return false };
+    let key = JsValue::from_str(prefix);
+    if js_sys::Reflect::has(&record, &key).unwrap_or(true) {
+        return false;
+    }
+    js_sys::Reflect::set(&record, &key, &JsValue::TRUE).unwrap_or(false)
+}
+
+/// A destroyed chart gives its prefix back.
+pub fn release_anchors(prefix: &str) {
+    if let Some(record) = anchors_record() {
+        let _ = js_sys::Reflect::delete_property(&record, &JsValue::from_str(prefix));
+    }
+}
+
 /// The id prefix of one mounted chart: `og1`, `og2`…
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prefix(pub Ids);
@@ -61,5 +98,10 @@ impl Prefix {
 
     pub fn details_title(&self) -> String {
         self.id("details")
+    }
+
+    /// The details region's link field, where the link cannot be copied.
+    pub fn details_link(&self) -> String {
+        self.id("details-link")
     }
 }

@@ -30,7 +30,7 @@ pub fn start() {
 /// that load the data themselves); the handle can destroy it.
 pub fn render(host: web_sys::HtmlElement, chart: core::Chart, options: &Options) -> Organigramme {
     let lang = options.lang_for(&host);
-    let instance = mount::Instance::new(host);
+    let instance = mount::Instance::new(host, &options.link_prefix);
     instance.render(chart, options, lang);
     Organigramme::from(instance)
 }

@@ -2,6 +2,7 @@
 
 use crate::components::{Alert, Organigramme};
 use crate::context::ChartCtx;
+use crate::dom_ids::{claim_anchors, release_anchors};
 use crate::events::notify;
 use crate::fetch::{load_chart, Pending};
 use crate::options::{lang_attribute, Options, Source, NAMES};
@@ -27,6 +28,10 @@ struct State {
     /// The Leptos view (the chart or the alert); unmounts when dropped.
     view: Option<Box<dyn Any>>,
     ctx: Option<ChartCtx>,
+    /// The link prefix whose ids this chart writes, if it was the first
+    /// chart mounted with it (in the page's order, not the order in which
+    /// the data arrive); given back by `destroy`.
+    anchors: Option<String>,
     /// The host's content before mounting, put back by `destroy`.
     fallback: Vec<Node>,
     destroyed: bool,
@@ -37,7 +42,7 @@ struct State {
 /// on failure it stays, under a `role="alert"` message. Dispatches a bubbling
 /// `organigramme:ready` or `organigramme:error` event on `host`.
 pub fn mount(host: HtmlElement, options: Options) -> Rc<Instance> {
-    let instance = Instance::new(host);
+    let instance = Instance::new(host, &options.link_prefix);
     instance.clone().load(options, false);
     instance
 }
@@ -56,8 +61,9 @@ thread_local! {
 }
 
 impl Instance {
-    pub(crate) fn new(host: HtmlElement) -> Rc<Instance> {
-        let instance = Rc::new(Instance { host, state: RefCell::new(State::default()) });
+    pub(crate) fn new(host: HtmlElement, link_prefix: &str) -> Rc<Instance> {
+        let anchors = claim_anchors(link_prefix).then(|| link_prefix.to_owned());
+        let instance = Rc::new(Instance { host, state: RefCell::new(State { anchors, ..State::default() }) });
         LIVE.with(|live| live.borrow_mut().push(instance.clone()));
         instance
     }
@@ -65,6 +71,11 @@ impl Instance {
     /// Loads the data and renders it, or shows why it could not. `refocus`
     /// moves focus into what appears (after "Réessayer" took it away).
     fn load(self: Rc<Self>, options: Options, refocus: bool) {
+        let reclaim = self.state.borrow().anchors.is_none() && claim_anchors(&options.link_prefix);
+        if reclaim {
+            // Trying again after a failure, which gave the link ids up.
+            self.state.borrow_mut().anchors = Some(options.link_prefix.clone());
+        }
         let lang = options.lang_for(&self.host);
         let texts = Texts(lang);
         match options.source.clone() {
@@ -103,12 +114,13 @@ impl Instance {
     pub fn render(&self, chart: Chart, options: &Options, lang: Lang) {
         let units = chart.len();
         let fallback = children_of(&self.host);
-        let (label, presentation) = (options.label.clone(), options.presentation());
+        let (label, presentation, link_prefix) = (options.label.clone(), options.presentation(), options.link_prefix.clone());
+        let anchors = self.state.borrow().anchors.is_some();
         let slot = Rc::new(RefCell::new(None));
         let ctx_slot = slot.clone();
         let handle = mount_to(self.host.clone(), move || {
             // Created inside the mount's owner, and kept for the JS handle.
-            let ctx = ChartCtx::provide(chart, presentation, Texts(lang));
+            let ctx = ChartCtx::provide(chart, presentation, link_prefix, anchors, Texts(lang));
             *slot.borrow_mut() = Some(ctx);
             view! { <Organigramme ctx label /> }
         });
@@ -126,6 +138,8 @@ impl Instance {
         // The collapsed branches of a small chart, after the first frame.
         if let Some(ctx) = ctx {
             ctx.center_root();
+            // A link to one of its units opened the page.
+            ctx.reveal_fragment();
             request_animation_frame(move || set_timeout(move || ctx.fill_all(), std::time::Duration::ZERO));
         }
     }
@@ -133,6 +147,10 @@ impl Instance {
     /// Shows a load failure above the host's content, which stays. A file
     /// fetched from a URL gets a button that tries again.
     fn fail(self: Rc<Self>, message: String, texts: Texts, retry: Option<Options>) {
+        // A chart that could not load does not keep another from holding the link ids.
+        if let Some(prefix) = self.state.borrow_mut().anchors.take() {
+            release_anchors(&prefix);
+        }
         let first = self.host.first_child();
         let text = message.clone();
         let retry = retry.map(|options| {
@@ -181,6 +199,9 @@ impl Instance {
             let mut state = self.state.borrow_mut();
             state.destroyed = true;
             state.ctx = None;
+            if let Some(prefix) = state.anchors.take() {
+                release_anchors(&prefix);
+            }
             (state.view.take(), state.pending.take(), std::mem::take(&mut state.fallback))
         };
         if let Some(pending) = pending {

@@ -1,7 +1,7 @@
 //! What a host chooses when it mounts a chart: from `data-*` attributes,
 //! from a JS options object (same names), or from the standalone page's query.
 
-use organigramme_core::{InitialView, Lang};
+use organigramme_core::{ids, InitialView, Lang};
 use web_sys::Element;
 
 /// How the chart is presented. Both views render the same core state.
@@ -75,6 +75,9 @@ pub struct Options {
     pub layout_switch: bool,
     /// Whether the toolbar offers the search field.
     pub search: bool,
+    /// Before a unit's id in its link's fragment, for a host page that
+    /// already uses such ids; empty by default.
+    pub link_prefix: String,
     /// The widget's own language; by default the host's nearest `lang`, else French.
     pub lang: Option<Lang>,
 }
@@ -90,6 +93,7 @@ impl Default for Options {
             layout: Layout::List,
             layout_switch: true,
             search: true,
+            link_prefix: String::new(),
             lang: None,
         }
     }
@@ -98,7 +102,8 @@ impl Default for Options {
 /// The options a host can set by name, as `data-*` attributes, JS object
 /// keys or standalone query parameters (`layout-switch` is `layoutSwitch`
 /// in JS, as `dataset` spells it).
-pub const NAMES: [&str; 9] = ["src", "open", "label", "depth", "mode", "layout", "layout-switch", "search", "lang"];
+pub const NAMES: [&str; 10] =
+    ["src", "open", "label", "depth", "mode", "layout", "layout-switch", "search", "link-prefix", "lang"];
 
 /// What the rendered chart keeps of its options: not the data, which can be
 /// large, nor the label, which the frame renders once.
@@ -154,13 +159,15 @@ impl Options {
             "layout" => self.layout = Layout::parse(value).unwrap_or(self.layout),
             "layout-switch" => self.layout_switch = is_on(value),
             "search" => self.search = is_on(value),
+            // A prefix that would not be safe in an id is ignored.
+            "link-prefix" if ids::is_valid_prefix(value.trim()) => self.link_prefix = value.trim().to_owned(),
             "lang" => self.lang = Lang::from_tag(value).or(self.lang),
             _ => {}
         }
     }
 
     /// From `data-src`, `data-mode`, `data-layout`, `data-layout-switch`,
-    /// `data-search`, `data-lang`, `data-open`, `data-label` and `data-depth`, or an inline
+    /// `data-search`, `data-link-prefix`, `data-lang`, `data-open`, `data-label` and `data-depth`, or an inline
     /// `<script type="application/json">` child.
     pub fn from_element(element: &Element) -> Options {
         let mut options = Options::default();

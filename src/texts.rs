@@ -92,6 +92,23 @@ impl Texts {
         self.pick("Ajuster à la largeur", "Fit the width")
     }
 
+    /// The details region's button that copies the unit's link, and what
+    /// it says once copied; the link's label where it cannot be copied.
+    pub fn copy_link(self) -> &'static str {
+        self.pick("Copier le lien", "Copy the link")
+    }
+
+    pub fn link_copied(self, name: &str) -> String {
+        match self.0 {
+            Lang::Fr => format!("Lien vers « {name} » copié."),
+            Lang::En => format!("Link to “{name}” copied."),
+        }
+    }
+
+    pub fn link_to(self) -> &'static str {
+        self.pick("Lien vers l’unité", "Link to the unit")
+    }
+
     /// The search field's visible label, and its hint.
     pub fn search_label(self) -> &'static str {
         self.pick("Rechercher une unité, une personne ou une fonction", "Search a unit, a person or a role")

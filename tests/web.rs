@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use organigramme::{core::parse, render, Options};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
@@ -197,10 +197,10 @@ async fn the_js_api_mounts_inline_data_and_destroy_restores_the_host() {
     assert!(chart.collapse_all());
     leptos::task::tick().await;
     assert_eq!(attr(&etalab, "aria-expanded").as_deref(), Some("false"));
-    assert!(chart.reveal("etalab-datalab"));
+    assert!(chart.reveal("etalab-datalab", JsValue::UNDEFINED));
     leptos::task::tick().await;
     assert_eq!(attr(&etalab, "aria-expanded").as_deref(), Some("true"));
-    assert!(!chart.reveal("no-such-unit"));
+    assert!(!chart.reveal("no-such-unit", JsValue::UNDEFINED));
 
     chart.destroy();
     assert_eq!(host.inner_html(), before);

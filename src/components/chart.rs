@@ -24,9 +24,12 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
     // Printing from the browser's menu sizes a chart layout to the page too.
     let before = window_event_listener_untyped("beforeprint", move |_| ctx.before_print());
     let after = window_event_listener_untyped("afterprint", move |_| ctx.after_print());
+    // A link to one of its units, followed on the page.
+    let hash = window_event_listener_untyped("hashchange", move |_| ctx.reveal_fragment());
     on_cleanup(move || {
         before.remove();
         after.remove();
+        hash.remove();
     });
     // Every unit, written by the core and parsed by the browser in one go,
     // in nested lists or an APG tree. A wide chart scrolls in its own

@@ -292,6 +292,8 @@ const CAMPUS = 'Campus du numérique public';
 const LEVEL_2 = DINUM[0].children.map((n) => n.name);
 const LEVEL_2_PARENTS = DINUM[0].children.filter((n) => n.children.length).map((n) => n.name);
 const SOURCE_LINK = 'a "Source"';
+/** The details region's last stop, after the unit's own link if it has one. */
+const COPY_LINK = 'button "Copier le lien"';
 const BEFORE_TREE = `button "${COLLAPSE_ALL}"`;
 
 // ---------------------------------------------------------------------------
@@ -390,8 +392,11 @@ test('no aria-selected anywhere, and nothing focusable inside a treeitem but tre
 test('Tab enters on the root, the next Tab leaves the tree, Shift+Tab comes back and leaves backwards', async ({ page }) => {
   const model = new Model(DINUM);
   await tabIntoTree(page, model);
-  // The root has no link: after the tree comes the footer's source link.
-  await pressOut(page, model, 'Tab', SOURCE_LINK, 'the next Tab leaves the tree');
+  // The root has no link: after the tree comes the details region's "Copier
+  // le lien", then the footer's source link.
+  await pressOut(page, model, 'Tab', COPY_LINK, 'the next Tab leaves the tree');
+  await pressOut(page, model, 'Tab', SOURCE_LINK, 'then the source link');
+  await pressOut(page, model, 'Shift+Tab', COPY_LINK, 'back');
   await press(page, model, 'Shift+Tab', ROOT, 'Shift+Tab comes back on the tab stop');
   await pressOut(page, model, 'Shift+Tab', BEFORE_TREE, 'Shift+Tab leaves the tree backwards');
   await press(page, model, 'Tab', ROOT, 'Tab enters again on the root');
@@ -403,7 +408,7 @@ test('Tab comes back to the last focused item; Shift+Tab from any item leaves th
   await press(page, model, 'ArrowDown', MISSIONS, 'down');
   await press(page, model, 'ArrowDown', CABINET, 'down');
   await press(page, model, 'ArrowDown', SECRETARIAT, 'down');
-  await pressOut(page, model, 'Tab', SOURCE_LINK, 'Tab leaves the tree from Secrétariat');
+  await pressOut(page, model, 'Tab', COPY_LINK, 'Tab leaves the tree from Secrétariat');
   await press(page, model, 'Shift+Tab', SECRETARIAT, 'back on the last focused item');
   await pressOut(page, model, 'Shift+Tab', BEFORE_TREE, 'Shift+Tab from Secrétariat leaves backwards');
   await press(page, model, 'Tab', SECRETARIAT, 'Tab enters on the last focused item');
@@ -415,7 +420,9 @@ test('Tab comes back to the last focused item; Shift+Tab from any item leaves th
   await press(page, model, 'ArrowRight', BETA, 'first child');
   await expect(details(page).getByRole('link', { name: 'https://beta.gouv.fr' })).toBeVisible();
   await pressOut(page, model, 'Tab', 'a "https://beta.gouv.fr"', 'Tab leaves the tree for the details link');
+  await pressOut(page, model, 'Tab', COPY_LINK, 'then "Copier le lien"');
   await pressOut(page, model, 'Tab', SOURCE_LINK, 'then the source link');
+  await pressOut(page, model, 'Shift+Tab', COPY_LINK, 'back');
   await pressOut(page, model, 'Shift+Tab', 'a "https://beta.gouv.fr"', 'back');
   await press(page, model, 'Shift+Tab', BETA, 'back on the pole');
   await pressOut(page, model, 'Shift+Tab', BEFORE_TREE, 'Shift+Tab from a level-3 item leaves backwards');

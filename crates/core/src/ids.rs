@@ -15,6 +15,46 @@ pub fn is_valid_id(id: &str) -> bool {
         && bytes.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
+/// Longest link prefix a host may give.
+pub const MAX_PREFIX_LEN: usize = 64;
+
+/// A link prefix (`data-link-prefix`): up to 64 of the characters ids use,
+/// or nothing, so that a prefixed id is still safe in a URL and a DOM id.
+pub fn is_valid_prefix(prefix: &str) -> bool {
+    prefix.len() <= MAX_PREFIX_LEN && prefix.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// The unit id a URL fragment (`#` and all, as `location.hash` gives it)
+/// names with `prefix` before it: percent-escapes decoded, then checked as
+/// an id. Anything else, however long or strange, names nothing.
+///
+/// ```
+/// use organigramme_core::ids::id_in_fragment;
+/// assert_eq!(id_in_fragment("#og-etalab", "og-").as_deref(), Some("etalab"));
+/// assert_eq!(id_in_fragment("#etalab%2Ddatalab", "").as_deref(), Some("etalab-datalab"));
+/// assert_eq!(id_in_fragment("#<script>", ""), None);
+/// ```
+pub fn id_in_fragment(fragment: &str, prefix: &str) -> Option<String> {
+    let encoded = fragment.strip_prefix('#').unwrap_or(fragment);
+    // Each character of an id takes at most 3 bytes escaped.
+    if encoded.len() > 3 * (MAX_PREFIX_LEN + MAX_ID_LEN) {
+        return None;
+    }
+    let mut decoded = Vec::with_capacity(encoded.len());
+    let mut bytes = encoded.bytes();
+    while let Some(b) = bytes.next() {
+        decoded.push(match b {
+            b'%' => {
+                let hex = |d: Option<u8>| char::from(d?).to_digit(16);
+                (hex(bytes.next())? * 16 + hex(bytes.next())?) as u8
+            }
+            _ => b,
+        });
+    }
+    let id = std::str::from_utf8(&decoded).ok()?.strip_prefix(prefix)?;
+    is_valid_id(id).then(|| id.to_owned())
+}
+
 /// A readable id fragment for a name: "Brigade d’intervention" becomes
 /// "brigade-d-intervention". Never empty.
 ///
@@ -57,6 +97,60 @@ pub fn path_id(segments: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fragments_name_a_unit_only_with_the_prefix_and_a_valid_id() {
+        assert_eq!(id_in_fragment("#etalab", "").as_deref(), Some("etalab"));
+        assert_eq!(id_in_fragment("etalab", "").as_deref(), Some("etalab"));
+        assert_eq!(id_in_fragment("#org-etalab", "org-").as_deref(), Some("etalab"));
+        assert_eq!(id_in_fragment("#%6F%72%67-etalab", "org-").as_deref(), Some("etalab"));
+        assert_eq!(id_in_fragment("#etalab", "org-"), None, "the prefix is missing");
+        assert_eq!(id_in_fragment("#org-", "org-"), None, "nothing after the prefix");
+        assert_eq!(id_in_fragment("#", ""), None);
+        assert_eq!(id_in_fragment("", ""), None);
+    }
+
+    /// Hostile fragments: long, with encoded control characters, markup or
+    /// script, broken or non-UTF-8 escapes. None names a unit or panics.
+    #[test]
+    fn hostile_fragments_name_nothing() {
+        let long = format!("#{}", "a".repeat(100_000));
+        let encoded_long = format!("#{}", "%61".repeat(200));
+        for fragment in [
+            long.as_str(),
+            encoded_long.as_str(),
+            "#etalab%00",
+            "#etalab%0A",
+            "#%0D%0Aetalab",
+            "#<script>alert(1)</script>",
+            "#%3Cscript%3E",
+            "#javascript:alert(1)",
+            "#etalab%",
+            "#etalab%4",
+            "#etalab%G1",
+            "#%FF%FE",
+            "#%C3%A9",
+            "#é",
+            "#etalab datalab",
+            "#../etalab",
+        ] {
+            assert_eq!(id_in_fragment(fragment, ""), None, "{fragment:.40}");
+        }
+        // The longest valid id, escaped, is still read.
+        let id = "a".repeat(MAX_ID_LEN);
+        assert_eq!(id_in_fragment(&format!("#{}", "%61".repeat(MAX_ID_LEN)), "").as_deref(), Some(id.as_str()));
+    }
+
+    #[test]
+    fn prefixes_are_short_and_fragment_safe() {
+        assert!(is_valid_prefix(""));
+        assert!(is_valid_prefix("organigramme-"));
+        assert!(is_valid_prefix("og_2."));
+        assert!(!is_valid_prefix("a b"));
+        assert!(!is_valid_prefix("x\"y"));
+        assert!(!is_valid_prefix("é-"));
+        assert!(!is_valid_prefix(&"a".repeat(MAX_PREFIX_LEN + 1)));
+    }
 
     #[test]
     fn accepts_fragment_safe_ids() {

@@ -6,7 +6,7 @@
 //! The list view (the APG disclosure pattern):
 //!
 //! ```html
-//! <li class="og-unit" data-unit="1">
+//! <li class="og-unit" id="etalab" data-unit="1">
 //!   <button type="button" class="og-toggle" id="og1-t1" data-unit="1"
 //!     aria-controls="og1-g1" aria-expanded="false"><span class="og-name">Etalab</span> <span class="og-short">(E)</span></button>
 //!   <span class="og-kind">Département</span> <span class="og-count">3 sous-unités</span>
@@ -113,9 +113,20 @@ pub struct Markup<'a> {
     pub eager: bool,
     /// The tree's one tab stop.
     pub current: UnitId,
+    /// The link prefix, when this chart gives its units their link's id
+    /// (`prefix` + the unit's id): the list's item, the tree's row.
+    pub anchors: Option<&'a str>,
 }
 
 impl Markup<'_> {
+    /// ` id="…"`: where a link to the unit lands. Ids and prefixes are
+    /// checked ASCII (letters, digits, `-`, `_`, `.`): nothing to escape.
+    fn anchor(&self, out: &mut String, unit: UnitId) {
+        if let Some(prefix) = self.anchors {
+            let _ = write!(out, " id=\"{prefix}{}\"", self.chart[unit].id);
+        }
+    }
+
     /// Whether a branch's sub-units are written with it.
     fn fills(&self, unit: UnitId) -> bool {
         self.chart.has_children(unit) && (self.eager || self.view.has_been_opened(unit))
@@ -222,7 +233,9 @@ impl Markup<'_> {
     fn list_item(&self, out: &mut String, unit: UnitId) {
         let u = &self.chart[unit];
         let (i, target) = (unit.index(), self.ids.focus_target(unit));
-        let _ = write!(out, "<li class=\"og-unit\" data-unit=\"{i}\">");
+        out.push_str("<li class=\"og-unit\"");
+        self.anchor(out, unit);
+        let _ = write!(out, " data-unit=\"{i}\">");
         if self.chart.has_children(unit) {
             let expanded = self.view.is_expanded(unit);
             let _ = write!(
@@ -300,7 +313,9 @@ impl Markup<'_> {
             Some(false) => "og-closed",
             None => "og-leaf",
         };
-        let _ = write!(out, "><span class=\"og-item__row {state}\"><span class=\"og-item__label\" id=\"{}\">", self.ids.label(unit));
+        let _ = write!(out, "><span class=\"og-item__row {state}\"");
+        self.anchor(out, unit);
+        let _ = write!(out, "><span class=\"og-item__label\" id=\"{}\">", self.ids.label(unit));
         self.name(out, unit);
         out.push_str("</span>");
         self.kind(out, unit);

@@ -30,7 +30,7 @@ fn ids() -> Ids {
 
 fn write(chart: &Chart, view: &ViewState, style: Style, eager: bool) -> (String, Vec<UnitId>) {
     let ids = ids();
-    let markup = Markup { chart, view, ids: &ids, words: WORDS, style, eager, current: chart.root() };
+    let markup = Markup { chart, view, ids: &ids, words: WORDS, style, eager, current: chart.root(), anchors: None };
     let mut filled = Vec::new();
     let html = markup.root(&mut filled);
     (html, filled)
@@ -166,7 +166,7 @@ fn eager_markup_fills_every_branch_lazy_markup_only_opened_ones() {
     // Opening u1 then writing u0's group fills u1's too: its sub-units read the state.
     reduce(&mut view, &chart, Items::Branches, Action::Expand(u(&chart, "u1")));
     let ids = ids();
-    let markup = Markup { chart: &chart, view: &view, ids: &ids, words: WORDS, style: Style::List, eager: false, current: chart.root() };
+    let markup = Markup { chart: &chart, view: &view, ids: &ids, words: WORDS, style: Style::List, eager: false, current: chart.root(), anchors: None };
     let mut filled = Vec::new();
     let group = markup.group(chart.root(), &mut filled);
     assert_eq!(filled, [chart.root(), u(&chart, "u1")]);
@@ -184,4 +184,35 @@ fn a_unit_has_an_element_once_its_parent_is_filled() {
     assert!(filled.is_filled(chart.root()));
     assert!(filled.has_element(&chart, u(&chart, "etalab")));
     assert!(!filled.has_element(&chart, u(&chart, "datalab")));
+}
+
+/// A chart that gives its units their link's id writes it on the list's
+/// item and on the tree's row, prefixed; otherwise no such id.
+#[test]
+fn units_carry_their_link_id_when_the_chart_gives_it() {
+    let chart = chart(SMALL);
+    let view = ViewState::new(&chart, InitialView { depth: 9, open: true });
+    let ids = ids();
+    for (style, etalab) in [
+        (Style::List, "<li class=\"og-unit\" id=\"org-etalab\" data-unit=\"1\">"),
+        (Style::Tree, "<span class=\"og-item__row og-open\" id=\"org-etalab\">"),
+    ] {
+        let markup = Markup {
+            chart: &chart,
+            view: &view,
+            ids: &ids,
+            words: WORDS,
+            style,
+            eager: true,
+            current: chart.root(),
+            anchors: Some("org-"),
+        };
+        let html = markup.root(&mut Vec::new());
+        assert!(html.contains(etalab), "{style:?}: {html}");
+        for id in ["dinum", "etalab", "datalab", "isn"] {
+            assert_eq!(html.matches(&format!(" id=\"org-{id}\"")).count(), 1, "{style:?}: {id}");
+        }
+        let without = Markup { anchors: None, ..markup };
+        assert!(!without.root(&mut Vec::new()).contains("id=\"org-"));
+    }
 }
