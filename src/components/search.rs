@@ -32,6 +32,7 @@ pub fn Search() -> impl IntoView {
     let title = ctx.chart.with_value(|c| c.meta.title.clone());
     let (field_id, hint_id) = ctx.prefix.with_value(|p| (p.search(), p.search_hint()));
     let input = NodeRef::<leptos::html::Input>::new();
+    let panel = NodeRef::<leptos::html::Div>::new();
     let list = NodeRef::<leptos::html::Ul>::new();
     let status = NodeRef::<leptos::html::P>::new();
     let more = NodeRef::<leptos::html::P>::new();
@@ -40,6 +41,16 @@ pub fn Search() -> impl IntoView {
     // a timer by its id).
     let shown = StoredValue::new(0usize);
     let latest = StoredValue::new(0u32);
+    // The results float over the chart, so that they never move it: on a
+    // chart of 100,000 open units, pushing it down at each keystroke would
+    // cost more than the search. Shown while there are results and the
+    // search has focus; hidden once a result is chosen, so that they cover
+    // nothing the reader is on.
+    let show_panel = move |show: bool| {
+        if let Some(panel) = panel.get_untracked() {
+            panel.set_hidden(!(show && shown.get_value() > 0));
+        }
+    };
     let say = move |text: &str| {
         if let Some(status) = status.get_untracked() {
             status.set_text_content(Some(text));
@@ -57,8 +68,8 @@ pub fn Search() -> impl IntoView {
         shown.set_value(first.len());
         if let Some(list) = list.get_untracked() {
             list.set_inner_html(&ctx.chart.with_value(|chart| search_results(chart, first, &query, texts.role_separator())));
-            list.set_hidden(first.is_empty());
         }
+        show_panel(true);
         if let Some(more) = more.get_untracked() {
             let rest = found.len() - first.len();
             more.set_text_content(Some(&if rest > 0 { texts.more_results(rest) } else { String::new() }));
@@ -119,11 +130,27 @@ pub fn Search() -> impl IntoView {
     let on_click = move |ev: web_sys::MouseEvent| {
         let unit = result_attribute(&ev, "data-target").and_then(|i| ctx.chart.with_value(|c| UnitId::from_index(i, c)));
         if let Some(unit) = unit {
+            show_panel(false);
             ctx.dispatch(Action::Reveal(unit));
         }
     };
+    // Focus leaving the search altogether.
+    let on_focusout = move |ev: web_sys::FocusEvent| {
+        let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let search = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if !search.is_some_and(|s| s.contains(to.as_ref())) {
+            show_panel(false);
+        }
+    };
     view! {
-        <div class="og-search" role="search" aria-label=texts.search_landmark(&title) on:keydown=on_key on:click=on_click>
+        <div
+            class="og-search"
+            role="search"
+            aria-label=texts.search_landmark(&title)
+            on:keydown=on_key
+            on:click=on_click
+            on:focusout=on_focusout
+        >
             <label class="og-search__label" for=field_id.clone()>{texts.search_label()}</label>
             <input
                 type="search"
@@ -133,13 +160,18 @@ pub fn Search() -> impl IntoView {
                 aria-describedby=hint_id.clone()
                 autocomplete="off"
                 spellcheck="false"
-                on:focus=move |_| ctx.prepare_search()
+                on:focus=move |_| {
+                    ctx.prepare_search();
+                    show_panel(true);
+                }
                 on:input=move |ev| run(event_target_value(&ev))
             />
             <p class="og-search__hint" id=hint_id>{texts.search_hint()}</p>
             <p class="og-search__status" role="status" node_ref=status></p>
-            <ul class="og-results" node_ref=list aria-label=texts.results() hidden></ul>
-            <p class="og-results__more" node_ref=more hidden></p>
+            <div class="og-results-panel" node_ref=panel hidden>
+                <ul class="og-results" node_ref=list aria-label=texts.results()></ul>
+                <p class="og-results__more" node_ref=more hidden></p>
+            </div>
         </div>
     }
 }

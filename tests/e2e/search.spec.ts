@@ -54,9 +54,12 @@ test.describe('search', () => {
     await gotoChart(page);
     await pauseClock(page);
     const seen = await recordStatus(page);
+    const chartTop = () => page.locator('.og-scroller').evaluate((e) => e.getBoundingClientRect().top);
+    const top = await chartTop();
     await field(page).pressSequentially('hypervis');
     await expect(results(page)).toHaveCount(1);
     expect(await seen(), 'nothing while typing').toEqual([]);
+    expect(await chartTop(), 'the results float over the chart: it does not move').toBe(top);
     await page.clock.runFor(1000);
     await expect(searchStatus(page)).toHaveText('1 résultat');
     expect(await seen(), 'one announcement, after the pause').toEqual(['1 résultat']);
@@ -94,6 +97,9 @@ test.describe('search', () => {
     await page.getByRole('button', { name: 'Tout déplier' }).focus();
     await page.clock.runFor(1000);
     expect(await seen()).toEqual([]);
+    // The results went with focus, and come back with it.
+    await expect(page.locator('.og-results-panel')).toBeHidden();
+    await field(page).focus();
     await expect(results(page)).toHaveCount(1);
   });
 
@@ -135,6 +141,10 @@ test.describe('search', () => {
         const etalab = page.locator(mode === 'list' ? '.og-toggle' : '[role=treeitem]', { hasText: /^Etalab/ }).first();
         await expect(etalab).toHaveAttribute('aria-expanded', 'true');
         await expect(focused).toBeInViewport();
+        // The results, which float over the chart, are gone: they cover nothing.
+        await expect(page.locator('.og-results-panel')).toBeHidden();
+        await field(page).focus();
+        await expect(results(page)).toHaveCount(1);
       });
     }
   }
