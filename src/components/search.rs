@@ -168,7 +168,10 @@ pub fn Search() -> impl IntoView {
             />
             <p class="og-search__hint" id=hint_id>{texts.search_hint()}</p>
             <p class="og-search__status" role="status" node_ref=status></p>
-            <div class="og-results-panel" node_ref=panel hidden>
+            // A press on a result keeps focus in the field until the click:
+            // browsers that do not focus a clicked button (Safari) would
+            // otherwise hide the results, with focus leaving, before it.
+            <div class="og-results-panel" node_ref=panel hidden on:mousedown=|ev| ev.prevent_default()>
                 <ul class="og-results" node_ref=list aria-label=texts.results()></ul>
                 <p class="og-results__more" node_ref=more hidden></p>
             </div>
