@@ -380,17 +380,21 @@ impl ChartCtx {
         }
     }
 
+    /// `#` and the unit's link id: the prefix, then the unit's id.
+    fn fragment(&self, unit: UnitId) -> String {
+        format!("#{}{}", self.link_prefix.get_value(), self.chart.with_value(|c| c[unit].id.clone()))
+    }
+
     /// The unit's link: the page's address with the unit's fragment.
     pub fn link(&self, unit: UnitId) -> String {
         let page = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-        let page = page.split('#').next().unwrap_or_default();
-        format!("{page}#{}{}", self.link_prefix.get_value(), self.chart.with_value(|c| c[unit].id.clone()))
+        format!("{}{}", page.split('#').next().unwrap_or_default(), self.fragment(unit))
     }
 
     /// Puts the unit's link in the page's URL, in place (no new history
     /// entry, no jump): for a host that asks for it.
     pub fn show_in_url(&self, unit: UnitId) {
-        let fragment = format!("#{}{}", self.link_prefix.get_value(), self.chart.with_value(|c| c[unit].id.clone()));
+        let fragment = self.fragment(unit);
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
         }

@@ -12,7 +12,12 @@ pub fn is_valid_id(id: &str) -> bool {
     !bytes.is_empty()
         && bytes.len() <= MAX_ID_LEN
         && bytes[0].is_ascii_alphanumeric()
-        && bytes.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        && bytes.iter().all(|&b| is_id_byte(b))
+}
+
+/// A letter, a digit, `-`, `_` or `.`: what ids and link prefixes are made of.
+fn is_id_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')
 }
 
 /// Longest link prefix a host may give.
@@ -21,7 +26,7 @@ pub const MAX_PREFIX_LEN: usize = 64;
 /// A link prefix (`data-link-prefix`): up to 64 of the characters ids use,
 /// or nothing, so that a prefixed id is still safe in a URL and a DOM id.
 pub fn is_valid_prefix(prefix: &str) -> bool {
-    prefix.len() <= MAX_PREFIX_LEN && prefix.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    prefix.len() <= MAX_PREFIX_LEN && prefix.bytes().all(is_id_byte)
 }
 
 /// The unit id a URL fragment (`#` and all, as `location.hash` gives it)

@@ -44,7 +44,10 @@ pub enum Rank {
     Description,
 }
 
-const RANKS: usize = 5;
+impl Rank {
+    /// Every rank, best first.
+    const ALL: [Rank; 5] = [Rank::ExactName, Rank::NamePrefix, Rank::Name, Rank::People, Rank::Description];
+}
 
 /// A field of a unit, for marking where a query matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -202,16 +205,14 @@ impl Index {
                 candidates = Some(reach);
             }
         }
-        let mut ranks: [Vec<UnitId>; RANKS] = Default::default();
+        let mut ranks: [Vec<UnitId>; Rank::ALL.len()] = Default::default();
         for unit in candidates.into_iter().flatten().flatten() {
             if let Some(rank) = self.rank(chart, unit, query, &words) {
                 ranks[rank as usize].push(UnitId::at(unit));
             }
         }
         let mut found = Vec::with_capacity(ranks.iter().map(Vec::len).sum());
-        for (rank, units) in
-            [Rank::ExactName, Rank::NamePrefix, Rank::Name, Rank::People, Rank::Description].into_iter().zip(ranks)
-        {
+        for (rank, units) in Rank::ALL.into_iter().zip(ranks) {
             found.extend(units.into_iter().map(|unit| Found { unit, rank }));
         }
         found
@@ -233,8 +234,7 @@ impl Index {
             if ranges.last().is_some_and(|r| unit < r.end) {
                 continue;
             }
-            let (name, short) = self.names(unit);
-            let subtree = through_names && (word.is_in(name) || word.is_in(short));
+            let subtree = through_names && self.name_holds(unit, word);
             let range = if subtree { chart.subtree(UnitId::at(unit)) } else { unit..unit + 1 };
             size += range.len();
             if size > limit {
@@ -251,6 +251,12 @@ impl Index {
         (fields.next().unwrap_or(""), fields.next().unwrap_or(""))
     }
 
+    /// Whether the unit's name or short name holds `word`.
+    fn name_holds(&self, unit: usize, word: &Word) -> bool {
+        let (name, short) = self.names(unit);
+        word.is_in(name) || word.is_in(short)
+    }
+
     /// The unit's rank, if each word is in its fields or in an ancestor's
     /// names. The first occurrence of a word is in its best field.
     fn rank(&self, chart: &Chart, unit: usize, query: &Query, words: &[Word]) -> Option<Rank> {
@@ -263,11 +269,7 @@ impl Index {
                     own = true;
                 }
                 None => {
-                    let ancestor_names = |a: UnitId| {
-                        let (name, short) = self.names(a.index());
-                        word.is_in(name) || word.is_in(short)
-                    };
-                    if !chart.ancestors(UnitId::at(unit)).any(ancestor_names) {
+                    if !chart.ancestors(UnitId::at(unit)).any(|a| self.name_holds(a.index(), word)) {
                         return None;
                     }
                     in_path = true;
