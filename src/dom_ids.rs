@@ -100,8 +100,9 @@ impl Prefix {
         self.id("details")
     }
 
-    /// The details region's link field, where the link cannot be copied.
-    pub fn details_link(&self) -> String {
-        self.id("details-link")
+    /// The field showing a unit's link where it cannot be copied (in the
+    /// details region, or in place of a card's button).
+    pub fn link_field(&self) -> String {
+        self.id("link")
     }
 }

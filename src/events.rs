@@ -26,11 +26,14 @@ fn focusable(mode: Mode) -> &'static str {
     }
 }
 
-/// A click toggles a branch; on a tree leaf, it performs its default action.
+/// A click toggles a branch, or copies a card's link; on a tree leaf, it
+/// performs its default action.
 pub fn on_click(ctx: ChartCtx, ev: Event) {
     match ctx.mode {
         Mode::List => {
-            if let Some(unit) = unit_of(&ctx, ev.target(), focusable(ctx.mode)) {
+            if let Some((unit, button)) = copy_button(&ctx, ev.target()) {
+                crate::clipboard::copy_link(ctx, unit, move |link| crate::clipboard::show_in_card(ctx, button, link));
+            } else if let Some(unit) = unit_of(&ctx, ev.target(), focusable(ctx.mode)) {
                 ctx.dispatch(Action::Toggle(unit));
             }
         }
@@ -43,6 +46,13 @@ pub fn on_click(ctx: ChartCtx, ev: Event) {
             }
         }
     }
+}
+
+/// A card's "Copier le lien" button, and the unit it copies.
+fn copy_button(ctx: &ChartCtx, target: Option<web_sys::EventTarget>) -> Option<(UnitId, Element)> {
+    let button = target?.dyn_into::<Element>().ok()?.closest(".og-copy-link[data-copy]").ok()??;
+    let index = button.get_attribute("data-copy")?.parse::<usize>().ok()?;
+    ctx.chart.with_value(|chart| UnitId::from_index(index, chart)).map(|unit| (unit, button))
 }
 
 /// The treeitem a click activates: the item itself (as assistive
@@ -114,6 +124,9 @@ pub fn on_focusin(ctx: ChartCtx, ev: FocusEvent) {
 /// Focus leaving the chart altogether: nothing to rescue any more.
 pub fn on_focusout(ctx: ChartCtx, ev: FocusEvent, root: &Element) {
     mark_focus_ring(&ctx, ev.target(), false);
+    if let Some(field) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+        crate::clipboard::restore_button(&field);
+    }
     let inside = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
     if !inside.is_some_and(|node| root.contains(Some(&node))) {
         ctx.dispatch(Action::FocusElsewhere);

@@ -3,6 +3,7 @@
 //! `organigramme-core` with Leptos and forwards DOM events to it as actions.
 
 mod api;
+mod clipboard;
 mod components;
 mod context;
 mod dom_ids;

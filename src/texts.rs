@@ -92,8 +92,9 @@ impl Texts {
         self.pick("Ajuster à la largeur", "Fit the width")
     }
 
-    /// The details region's button that copies the unit's link, and what
-    /// it says once copied; the link's label where it cannot be copied.
+    /// The button that copies a unit's link (the details region's, and each
+    /// card's in the list view), what it says once copied, and the link's
+    /// label where it cannot be copied.
     pub fn copy_link(self) -> &'static str {
         self.pick("Copier le lien", "Copy the link")
     }
@@ -248,6 +249,7 @@ impl Texts {
             people_separator: " ; ",
             sub_unit: self.pick("sous-unité", "sub-unit"),
             sub_units: self.pick("sous-unités", "sub-units"),
+            copy_link: self.copy_link(),
         }
     }
 

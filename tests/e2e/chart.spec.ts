@@ -89,7 +89,7 @@ async function geometry(page: Page): Promise<Geometry> {
       if (row) {
         box = rect(row.getBoundingClientRect());
       } else {
-        // The list mode's card spans grid rows 2 to 9 of column 2; the
+        // The list mode's card spans grid rows 2 to 10 of column 2; the
         // computed tracks are the used sizes in pixels.
         const style = getComputedStyle(li);
         const cols = style.gridTemplateColumns.split(' ').map(px);
@@ -97,7 +97,7 @@ async function geometry(page: Page): Promise<Geometry> {
         const r = rect(li.getBoundingClientRect());
         const start = px(style.paddingLeft) + (rtl ? cols[2] : cols[0]);
         const top = r.top + rows[0];
-        box = { left: r.left + start, right: r.left + start + cols[1], top, bottom: top + rows.slice(1, 9).reduce((a, b) => a + b, 0) };
+        box = { left: r.left + start, right: r.left + start + cols[1], top, bottom: top + rows.slice(1, 10).reduce((a, b) => a + b, 0) };
       }
       const group = li.parentElement!.parentElement!;
       const parent = group.classList.contains('og-children') ? group.closest('li') : null;

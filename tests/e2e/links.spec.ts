@@ -159,4 +159,63 @@ test.describe('deep links', () => {
       (await field.inputValue()).length,
     ]);
   });
+
+  for (const layout of ['list', 'chart'] as const) {
+    test(`each card of the list view copies its unit's link (${layout} layout)`, async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await gotoChart(page, `?open=1&depth=9&layout=${layout}`);
+      const buttons = page.locator('#organigramme').getByRole('button', { name: /^Copier le lien : / });
+      await expect(buttons).toHaveCount(45);
+      const copy = page.getByRole('button', { name: 'Copier le lien : Datalab', exact: true });
+      await expect(copy).toHaveText('Copier le lien');
+      // In the card, under its name: centred with it in the chart layout,
+      // on its line in the list.
+      const [button, label] = [await copy.boundingBox(), await datalab(page).boundingBox()];
+      if (!button || !label) throw new Error('not rendered');
+      expect(button.height).toBeGreaterThanOrEqual(44);
+      if (layout === 'chart') {
+        expect(Math.abs(button.x + button.width / 2 - (label.x + label.width / 2))).toBeLessThan(2);
+        expect(button.y).toBeGreaterThan(label.y);
+      } else {
+        expect(button.x).toBeGreaterThan(label.x + label.width);
+      }
+      // By keyboard: focus, Enter.
+      await copy.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.og-status[role=status]')).toHaveText('Lien vers « Datalab » copié.');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`/?open=1&depth=9&layout=${layout}#etalab-datalab`, page.url()).href);
+      await expect(copy).toBeFocused();
+      // A click on another card's button, with a prefix.
+      await gotoChart(page, `?open=1&depth=9&layout=${layout}&link-prefix=org-`);
+      await page.getByRole('button', { name: 'Copier le lien : Etalab', exact: true }).click();
+      await expect(page.locator('.og-status[role=status]')).toHaveText('Lien vers « Etalab » copié.');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#org-etalab$/);
+      // Nothing else happened: Etalab did not toggle.
+      await expect(etalabToggle(page)).toHaveAttribute('aria-expanded', 'true');
+    });
+  }
+
+  test('without the Clipboard API, a card shows its link in place of its button until focus leaves', async ({ page }) => {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+    await gotoChart(page, '?open=1&depth=9&layout=chart');
+    const copy = page.getByRole('button', { name: 'Copier le lien : Datalab', exact: true });
+    await copy.click();
+    const field = page.getByRole('textbox', { name: 'Lien vers l’unité' });
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue(new URL('/?open=1&depth=9&layout=chart#etalab-datalab', page.url()).href);
+    expect(await field.evaluate((e: HTMLInputElement) => e.selectionEnd - (e.selectionStart ?? 0))).toBe((await field.inputValue()).length);
+    await expect(copy).toBeHidden();
+    await expect(page.locator('.og-status[role=status]')).toHaveText('');
+    // Focus moves on: the button is back, the field gone.
+    await page.keyboard.press('Tab');
+    await expect(field).toHaveCount(0);
+    await expect(copy).toBeVisible();
+    // Again, then Shift+Tab: focus goes back, on a control still shown.
+    await copy.click();
+    await expect(field).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(field).toHaveCount(0);
+    await expect(copy).toBeVisible();
+    await expect(page.locator('#organigramme :focus')).toBeVisible();
+  });
 });

@@ -53,6 +53,33 @@ const TOGGLES = [
 const [ROOT, MISSIONS, CYBER, ACE, ISN, ETALAB, ISO, OPI, RHN] = TOGGLES;
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+/** A card's "Copier le lien", named after its unit. */
+const copyButton = (page: Page, unit: Unit) => button(page, `Copier le lien : ${unit.name}`);
+
+/** The Tab stops of the units shown when the branches `open` (ids) are, in
+ * document order: a branch's toggle, the card's "Copier le lien", its link. */
+function unitTabStops(page: Page, open: string[]): Array<[Locator, string]> {
+  const stops: Array<[Locator, string]> = [];
+  const visit = (u: Unit) => {
+    if (u.children?.length) stops.push([button(page, labelOf(u)), labelOf(u)]);
+    stops.push([copyButton(page, u), `copy ${u.name}`]);
+    if (u.url) {
+      const text = u.url.replace(/^(https?:\/\/|mailto:)/, '');
+      stops.push([page.getByRole('link', { name: text, exact: true }), text]);
+    }
+    if (u.id && open.includes(u.id)) u.children?.forEach(visit);
+  };
+  visit(dinum.root);
+  return stops;
+}
+
+/** Presses `key` from the stop `from` until the stop `to`, checking each one. */
+async function tabThrough(page: Page, stops: Array<[Locator, string]>, key: 'Tab' | 'Shift+Tab', from: string, to: string) {
+  const [i, j] = [stops.findIndex(([, w]) => w === from), stops.findIndex(([, w]) => w === to)];
+  expect(i >= 0 && j >= 0, `${from} and ${to} are stops`).toBe(true);
+  const step = key === 'Tab' ? 1 : -1;
+  for (let k = i + step; k !== j + step; k += step) await press(page, key, stops[k][0], `${key} to ${stops[k][1]}`);
+}
 const disclosure = (page: Page) => button(page, DISCLOSURE);
 /** The list a toggle controls, through its aria-controls. */
 async function controlledBy(page: Page, toggle: Locator): Promise<Locator> {
@@ -167,25 +194,23 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
   await expect(t(ACE)).toHaveAttribute('aria-expanded', 'false');
   await press(page, 'Space', t(ACE), 'Space expands again');
 
-  // Enter expands ISN, whose first pole has a link: Tab reaches it, then the next department.
+  // Enter expands ISN, whose first pole has a link: Tab goes through the
+  // branch's cards (their "Copier le lien", the link), then to the next
+  // department.
   await press(page, 'ArrowDown', t(ISN), 'down to ISN');
   await press(page, 'Enter', t(ISN), 'Enter expands');
   await expect(t(ISN)).toHaveAttribute('aria-expanded', 'true');
-  const beta = page.getByRole('link', { name: 'beta.gouv.fr', exact: true });
-  await press(page, 'Tab', beta, 'Tab into the expanded branch: the pole’s link');
-  await press(page, 'Tab', t(ETALAB), 'Tab past the branch');
+  const stops = unitTabStops(page, ['dinum', 'ace', 'isn']);
+  expect(stops.map(([, what]) => what).slice(stops.findIndex(([, w]) => w === ISN), stops.findIndex(([, w]) => w === ETALAB) + 1))
+    .toEqual([ISN, 'copy Incubateur de services numériques', 'copy Animation beta.gouv.fr', 'beta.gouv.fr', 'copy Accélération FAST',
+      'copy Responsables de portefeuilles ministériels', 'copy Coachs produits', 'copy Produits incubés',
+      'copy Accélérateur d\'initiatives citoyennes', ETALAB]);
+  await tabThrough(page, stops, 'Tab', ISN, ETALAB);
   await press(page, 'End', t(RHN), 'End with two branches open');
 
-  // Shift+Tab back to the start of the widget, through every stop.
-  await press(page, 'Shift+Tab', t(OPI), 'back');
-  await press(page, 'Shift+Tab', t(ISO), 'back');
-  await press(page, 'Shift+Tab', t(ETALAB), 'back');
-  await press(page, 'Shift+Tab', beta, 'back into the ISN branch');
-  await press(page, 'Shift+Tab', t(ISN), 'back');
-  await press(page, 'Shift+Tab', t(ACE), 'ACE is expanded but holds no Tab stop');
-  await press(page, 'Shift+Tab', t(CYBER), 'back');
-  await press(page, 'Shift+Tab', t(MISSIONS), 'back');
-  await press(page, 'Shift+Tab', t(ROOT), 'back');
+  // Shift+Tab back to the start of the widget, through every stop (ACE's
+  // and ISN's cards included).
+  await tabThrough(page, stops, 'Shift+Tab', RHN, ROOT);
   await press(page, 'Shift+Tab', button(page, COLLAPSE_ALL), 'back to the toolbar');
   await press(page, 'Shift+Tab', button(page, EXPAND_ALL), 'back');
   for (const name of [...sizes].reverse()) await press(page, 'Shift+Tab', button(page, name), 'back through the text size');
@@ -199,20 +224,20 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
 });
 
 test.describe('focus after collapse', () => {
-  /** Opens ISN with the mouse, then tabs onto its first pole's link. */
+  /** Opens ISN with the mouse, then tabs onto its first pole's link (past
+   * ISN's "Copier le lien" and the pole's). */
   async function focusLinkInIsn(page: Page) {
     await gotoChart(page);
     await button(page, ISN).click();
     await expect(button(page, ISN)).toHaveAttribute('aria-expanded', 'true');
     const beta = page.getByRole('link', { name: 'beta.gouv.fr', exact: true });
-    await page.keyboard.press('Tab');
-    await expect(beta).toBeFocused();
+    await tabThrough(page, unitTabStops(page, ['dinum', 'isn']), 'Tab', ISN, 'beta.gouv.fr');
     return beta;
   }
 
   test('keyboard: Up arrows from inside a branch to the root, Enter collapses it, focus stays on it', async ({ page }) => {
     const beta = await focusLinkInIsn(page);
-    await press(page, 'Shift+Tab', button(page, ISN), 'out of the branch');
+    await tabThrough(page, unitTabStops(page, ['dinum', 'isn']), 'Shift+Tab', 'beta.gouv.fr', ISN);
     for (const name of [ACE, CYBER, MISSIONS, ROOT]) await press(page, 'ArrowUp', button(page, name), 'up');
     await press(page, 'Enter', button(page, ROOT), 'Enter collapses the root; focus stays on it');
     await expect(button(page, ROOT)).toHaveAttribute('aria-expanded', 'false');
@@ -479,8 +504,9 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 
       }),
     );
     // The disclosure, the layout switch's 2 buttons, the 2 actions, the
-    // toggles, and "Imprimer l’organigramme" (and the chart layout's 3 sizes).
-    expect(sizes).toHaveLength(6 + TOGGLES.length + (inChartLayout() ? SIZE_BUTTONS.length : 0));
+    // toggles, each card's "Copier le lien", and "Imprimer l’organigramme"
+    // (and the chart layout's 3 sizes).
+    expect(sizes).toHaveLength(6 + TOGGLES.length + ALL_UNITS.length + (inChartLayout() ? SIZE_BUTTONS.length : 0));
     expect(sizes.filter((s) => s.width < 24 || s.height < 24), 'buttons smaller than 24×24').toEqual([]);
   });
 }
@@ -511,7 +537,7 @@ test('visible focus: every Tab stop of the expanded widget has an outline of at 
   for (let i = 0; i < back; i++) await page.keyboard.press('Shift+Tab');
   await expect(disclosure(page)).toBeFocused();
   const stops: Array<{ what: string; outline: string; focusVisible: boolean }> = [];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 80; i++) {
     const stop = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       if (!el.closest('.organigramme')) return null;
@@ -531,11 +557,12 @@ test('visible focus: every Tab stop of the expanded widget has an outline of at 
     stops.push(stop);
     await page.keyboard.press('Tab');
   }
-  // The disclosure, the search field, 4 toolbar buttons, 9 toggles, 4 pole
-  // links, the source link, the print button (and the chart layout's 3 sizes).
+  // The disclosure, the search field, 4 toolbar buttons, 9 toggles, 45
+  // cards' "Copier le lien", 4 pole links, the source link, the print
+  // button (and the chart layout's 3 sizes).
   const more = back - 4;
-  expect(stops.length).toBe(21 + more);
-  expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(15 + more);
+  expect(stops.length).toBe(21 + ALL_UNITS.length + more);
+  expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(15 + ALL_UNITS.length + more);
 });
 
 test('focus outlines are not clipped by the units that contain them', async ({ page }) => {

@@ -10,6 +10,7 @@
 //!   <button type="button" class="og-toggle" id="og1-t1" data-unit="1"
 //!     aria-controls="og1-g1" aria-expanded="false"><span class="og-name">Etalab</span> <span class="og-short">(E)</span></button>
 //!   <span class="og-kind">Département</span> <span class="og-count">3 sous-unités</span>
+//!   <button type="button" class="og-copy-link" data-copy="1" aria-label="Copier le lien : Etalab">Copier le lien</button>
 //!   <p class="og-desc">…</p>
 //!   <ul class="og-people"><li><span class="og-role">Chef</span> : Marielle Chrisment</li></ul>
 //!   <div class="og-children" id="og1-g1" data-unit="1" hidden="until-found"><ul>…</ul></div>
@@ -68,6 +69,8 @@ pub struct Words {
     /// A branch's count of sub-units: "1 sous-unité", "6 sous-unités".
     pub sub_unit: &'static str,
     pub sub_units: &'static str,
+    /// The button that copies a unit's link: "Copier le lien".
+    pub copy_link: &'static str,
 }
 
 impl Words {
@@ -252,6 +255,7 @@ impl Markup<'_> {
             out.push_str("</p>");
         }
         self.kind(out, unit);
+        self.copy_button(out, unit);
         if let Some(description) = &u.description {
             out.push_str("<p class=\"og-desc\">");
             escape(out, description);
@@ -283,6 +287,22 @@ impl Markup<'_> {
             escape(out, text);
             out.push_str("</a></p>");
         }
+    }
+
+    /// The card's "Copier le lien", where the unit carries its link's id. Its
+    /// name adds the unit's, as the page's list of buttons shows it
+    /// ("Copier le lien : Etalab"); it starts with the visible text.
+    fn copy_button(&self, out: &mut String, unit: UnitId) {
+        if self.anchors.is_none() {
+            return;
+        }
+        let _ = write!(out, " <button type=\"button\" class=\"og-copy-link\" data-copy=\"{}\" aria-label=\"", unit.index());
+        out.push_str(self.words.copy_link);
+        out.push_str(self.words.role_separator);
+        escape(out, &self.chart[unit].name);
+        out.push_str("\">");
+        out.push_str(self.words.copy_link);
+        out.push_str("</button>");
     }
 
     /// A treeitem: nothing inside it is focusable, the item itself takes

@@ -10,6 +10,7 @@ const WORDS: Words = Words {
     people_separator: " ; ",
     sub_unit: "sous-unité",
     sub_units: "sous-unités",
+    copy_link: "Copier le lien",
 };
 
 const SMALL: &str = r#"{"title": "T", "root": {"id": "dinum", "name": "DINUM", "kind": "Direction",
@@ -215,4 +216,32 @@ fn units_carry_their_link_id_when_the_chart_gives_it() {
         let without = Markup { anchors: None, ..markup };
         assert!(!without.root(&mut Vec::new()).contains("id=\"org-"));
     }
+}
+
+/// Where units carry their link's id, each list card has a button copying
+/// its link, named after the unit (escaped); the tree has none (its items
+/// hold nothing focusable: the details region copies the link).
+#[test]
+fn list_cards_copy_their_link_where_units_carry_its_id() {
+    let hostile = r#"<b>"x"&'"#;
+    let text = SMALL.replace(r#""name": "Etalab""#, &format!("\"name\": {}", serde_json_string(hostile)));
+    let chart = chart(&text);
+    let view = ViewState::new(&chart, InitialView { depth: 9, open: true });
+    let ids = ids();
+    let markup =
+        Markup { chart: &chart, view: &view, ids: &ids, words: WORDS, style: Style::List, eager: true, current: chart.root(), anchors: Some("") };
+    let html = markup.root(&mut Vec::new());
+    assert_eq!(html.matches("class=\"og-copy-link\"").count(), chart.len(), "{html}");
+    assert!(
+        html.contains(concat!(
+            r#"</span> <button type="button" class="og-copy-link" data-copy="1" aria-label="Copier le lien : &lt;b&gt;&quot;x&quot;&amp;&#39;">"#,
+            "Copier le lien</button><p class=\"og-desc\">"
+        )),
+        "{html}"
+    );
+    assert!(html.contains(r#"aria-label="Copier le lien : Datalab">Copier le lien</button><p class="og-link">"#), "{html}");
+    let tree = Markup { style: Style::Tree, ..markup };
+    assert!(!tree.root(&mut Vec::new()).contains("og-copy-link"));
+    let without = Markup { anchors: None, ..markup };
+    assert!(!without.root(&mut Vec::new()).contains("og-copy-link"));
 }
