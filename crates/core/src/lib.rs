@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod chart;
+pub mod diff;
 pub mod fold;
 pub mod generate;
 pub mod ids;
@@ -16,6 +17,7 @@ pub mod markup;
 pub mod nav;
 pub mod reduce;
 pub mod search;
+pub mod stats;
 pub mod typeahead;
 pub mod url;
 pub mod view;
