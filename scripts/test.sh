@@ -6,8 +6,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash scripts/install.sh
 
-echo "== native tests of the core"
-cargo test -p organigramme-core
+echo "== native tests of the core and the command line"
+cargo test -p organigramme-core -p organigramme-cli
 
 echo "== wasm-bindgen tests in headless Chromium"
 cargo test -p organigramme --target wasm32-unknown-unknown

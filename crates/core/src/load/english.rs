@@ -23,7 +23,7 @@ fn place(path: &str) -> String {
     }
 }
 
-fn syntax(problem: &SyntaxProblem) -> String {
+pub(super) fn syntax(problem: &SyntaxProblem) -> String {
     match problem {
         SyntaxProblem::Empty => "the file is empty".into(),
         SyntaxProblem::ByteOrderMark => "the file starts with a byte-order mark (BOM): save it as UTF-8 without BOM".into(),

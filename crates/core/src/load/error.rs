@@ -74,6 +74,17 @@ pub enum Problem {
     TooManyUnits { limit: usize },
 }
 
+impl SyntaxProblem {
+    /// The problem alone, in `lang`, for a caller that shows the place its
+    /// own way (`file:line:column: …`).
+    pub fn message(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Fr => self.to_string(),
+            crate::Lang::En => super::english::syntax(self),
+        }
+    }
+}
+
 impl fmt::Display for SyntaxProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

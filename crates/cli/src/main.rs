@@ -1,0 +1,131 @@
+//! `organigramme`: checks, counts and compares org chart files with the
+//! widget's own core (same loader, same messages, same rules), so that
+//! what this command accepts the widget renders.
+//!
+//! Exit codes: 0 success; 1 problems found (an invalid file) or
+//! differences (`diff`); 2 usage, reading or writing error.
+#![forbid(unsafe_code)]
+
+mod diff;
+mod io;
+mod messages;
+mod stats;
+mod validate;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use io::{IoFailure, Output};
+use messages::Messages;
+use organigramme_core::load::parse_bytes;
+use organigramme_core::Chart;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "organigramme", version, about = "Check, count and compare org chart files (Organigramme data format v1).")]
+#[command(after_help = "Exit codes: 0 success; 1 invalid files or differences; 2 usage, read or write error.\n\
+    A FILE of - is standard input.")]
+struct Cli {
+    /// Language of messages: fr or en [default: from LC_ALL, LC_MESSAGES or LANG; English unless French]
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["fr", "en"])]
+    lang: Option<String>,
+    /// Write the result to FILE (replaced atomically: never half-written) instead of standard output
+    #[arg(long, short, global = true, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check data files as the widget loads them: every error located (file:line:column for syntax, the JSON path for the rest), warnings included; exit 1 when any file is invalid
+    Validate {
+        /// The files to check (- for standard input)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Count a chart's units, people, levels, widest level, units without people and vacant posts
+    Stats {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show what changed from OLD to NEW: units added, removed, renamed and moved, people who arrived, left or changed role, other fields changed; exit 1 when they differ
+    Diff {
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
+        format: diff::DiffFormat,
+    },
+}
+
+/// Why the command stopped short of a result.
+enum Failure {
+    /// Exit 2: a file could not be read or written.
+    Io(IoFailure),
+    /// Exit 1: an input is not a valid chart (the message is located).
+    Invalid(String),
+}
+
+impl From<IoFailure> for Failure {
+    fn from(e: IoFailure) -> Self {
+        Failure::Io(e)
+    }
+}
+
+/// Loads a chart that a command needs whole: an invalid one stops it.
+fn load(path: &Path, msg: Messages) -> Result<Chart, Failure> {
+    let bytes = io::read(path, msg)?;
+    parse_bytes(&bytes).map_err(|e| {
+        let (place, message) = validate::located(&io::shown(path), &e, msg);
+        Failure::Invalid(format!("{place}: {message}"))
+    })
+}
+
+/// Runs the command: its output, and whether it found problems.
+fn run(command: Command, msg: Messages) -> Result<(String, bool), Failure> {
+    match command {
+        Command::Validate { files, format } => Ok(validate::run(&files, format, msg)?),
+        Command::Stats { file, format } => Ok((stats::report(&load(&file, msg)?, format, msg), false)),
+        Command::Diff { old, new, format } => {
+            let (a, b) = (load(&old, msg)?, load(&new, msg)?);
+            Ok(diff::report(&a, &b, (&io::shown(&old), &io::shown(&new)), format, msg))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version exit 0, usage errors 2.
+            let _ = e.print();
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let lang = messages::lang_from(cli.lang.as_deref(), |k| std::env::var(k).ok());
+    let msg = Messages(lang);
+    let output = Output::new(cli.output);
+    let fail = |text: &str, code: u8| {
+        eprintln!("organigramme: {}{}{text}", msg.error(), msg.colon());
+        ExitCode::from(code)
+    };
+    match run(cli.command, msg) {
+        Ok((text, problems)) => match output.write(&text, msg) {
+            Ok(()) => ExitCode::from(u8::from(problems)),
+            Err(IoFailure(e)) => fail(&e, 2),
+        },
+        Err(Failure::Io(IoFailure(e))) => fail(&e, 2),
+        Err(Failure::Invalid(e)) => fail(&e, 1),
+    }
+}

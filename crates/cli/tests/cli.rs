@@ -1,0 +1,251 @@
+//! The built `organigramme` binary, run on committed fixtures: outputs are
+//! compared with golden files (`UPDATE_GOLDEN=1 cargo test -p
+//! organigramme-cli` rewrites them; review the diff), exit codes and
+//! messages checked, and `--output` never leaves a half-written file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_organigramme");
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixture(name: &str) -> String {
+    format!("tests/fixtures/{name}")
+}
+
+/// Runs the command from the crate's directory, in a neutral locale
+/// unless `env` says otherwise, with `stdin` as standard input.
+fn run_with(args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(env.iter().copied()).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn run(args: &[&str]) -> Output {
+    run_with(args, &[], None)
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+/// Checks (or, with UPDATE_GOLDEN=1, writes) `tests/golden/{name}`.
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("golden file {name} (UPDATE_GOLDEN=1 writes it)"));
+    assert_eq!(actual, expected, "output differs from tests/golden/{name}");
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().expect("exited, not killed by a signal")
+}
+
+fn no_panic(out: &Output) {
+    let err = text(&out.stderr);
+    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+}
+
+const DINUM_2020: &str = "../../public/data/dinum-2020.json";
+const DINUM_2024: &str = "../../public/data/dinum-2024.json";
+
+#[test]
+fn every_command_has_help() {
+    for command in [&["--help"][..], &["validate", "--help"], &["stats", "--help"], &["diff", "--help"], &["help", "diff"]] {
+        let out = run(command);
+        assert_eq!(code(&out), 0, "{command:?}");
+        assert!(text(&out.stdout).contains("Usage: organigramme"), "{command:?}");
+    }
+    assert!(text(&run(&["--help"]).stdout).contains("Exit codes: 0 success; 1 invalid files or differences; 2 usage"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [&[][..], &["validate"], &["frobnicate"], &["stats", "a", "b"], &["diff", "a"], &["--lang", "de", "validate", "x"]] {
+        let out = run(args);
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert!(!text(&out.stderr).is_empty());
+    }
+}
+
+#[test]
+fn validate_gives_each_file_s_verdict_located() {
+    let files = [DINUM_2024.to_owned(), fixture("syntax.json"), fixture("invalid.json"), fixture("refused-link.json")];
+    for (lang, name) in [("fr", "validate.fr.txt"), ("en", "validate.en.txt")] {
+        let mut args = vec!["validate", "--lang", lang];
+        args.extend(files.iter().map(String::as_str));
+        let out = run(&args);
+        assert_eq!(code(&out), 1, "an invalid file: exit 1");
+        golden(name, &text(&out.stdout));
+    }
+    let out = run(&["validate", "--format", "json", DINUM_2024, &fixture("syntax.json"), &fixture("invalid.json"), &fixture("refused-link.json")]);
+    assert_eq!(code(&out), 1);
+    golden("validate.json", &text(&out.stdout));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report[0]["ok"], true);
+    assert_eq!(report[0]["units"], 45);
+    assert_eq!(report[1]["errors"][0]["line"], 3);
+    assert_eq!(report[2]["errors"][0]["path"], "root.children[1].people[0]");
+    assert_eq!(report[3]["warnings"].as_array().unwrap().len(), 1);
+    // All valid: exit 0.
+    let out = run(&["validate", DINUM_2020, DINUM_2024, &fixture("refused-link.json")]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stdout));
+}
+
+#[test]
+fn the_language_follows_the_locale_unless_given() {
+    let file = fixture("invalid.json");
+    let fr = text(&run_with(&["validate", &file], &[("LANG", "fr_FR.UTF-8")], None).stdout);
+    assert!(fr.contains("le champ obligatoire « name » manque"), "{fr}");
+    let en = text(&run_with(&["validate", &file], &[("LANG", "C.UTF-8")], None).stdout);
+    assert!(en.contains("the required field “name” is missing"), "{en}");
+    let flag = text(&run_with(&["validate", "--lang", "en", &file], &[("LC_ALL", "fr_FR.UTF-8")], None).stdout);
+    assert_eq!(flag, en);
+}
+
+#[test]
+fn a_dash_reads_standard_input() {
+    let data = std::fs::read(root().join("public/data/dinum-2024.json")).unwrap();
+    let out = run_with(&["validate", "-", "--lang", "fr"], &[], Some(&data));
+    assert_eq!(code(&out), 0);
+    assert_eq!(text(&out.stdout), "-: valide (45 unités, 48 personnes)\n");
+    let out = run_with(&["stats", "-", "--format", "json"], &[], Some(&data));
+    assert_eq!(code(&out), 0);
+    let out = run_with(&["validate", "-"], &[], Some(b"{\"title\": 1"));
+    assert_eq!(code(&out), 1);
+    assert!(text(&out.stdout).starts_with("-:1:"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn an_unreadable_file_exits_2_naming_it() {
+    let out = run(&["validate", "--lang", "fr", "tests/fixtures/absent.json"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(text(&out.stderr), "organigramme: erreur : impossible de lire « tests/fixtures/absent.json » : fichier ou dossier introuvable\n");
+    let out = run(&["stats", "--lang", "en", "tests"]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).starts_with("organigramme: error: cannot read “tests”: "), "{}", text(&out.stderr));
+}
+
+#[test]
+fn stats_count_the_chart() {
+    for (lang, name) in [("fr", "stats.fr.txt"), ("en", "stats.en.txt")] {
+        let out = run(&["stats", "--lang", lang, DINUM_2024]);
+        assert_eq!(code(&out), 0);
+        golden(name, &text(&out.stdout));
+    }
+    let out = run(&["stats", "--format", "json", &fixture("refused-link.json")]);
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats, serde_json::json!({"units": 2, "people": 1, "depth": 2, "widest_level": {"level": 1, "units": 1},
+        "units_without_people": 1, "vacancies": 1}));
+    // An invalid chart: exit 1, located.
+    let out = run(&["stats", "--lang", "en", &fixture("syntax.json")]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(text(&out.stderr), "organigramme: error: tests/fixtures/syntax.json:3:24: trailing comma before the closing bracket\n");
+}
+
+#[test]
+fn diff_of_the_dinum_charts_2020_to_2024() {
+    for (format, name) in [("text", "diff.fr.txt"), ("markdown", "diff.fr.md"), ("json", "diff.json")] {
+        let out = run(&["diff", "--lang", "fr", "--format", format, DINUM_2020, DINUM_2024]);
+        assert_eq!(code(&out), 1, "they differ: exit 1");
+        no_panic(&out);
+        golden(name, &text(&out.stdout).replace("../../public/data/", ""));
+    }
+    let out = run(&["diff", "--format", "json", DINUM_2020, DINUM_2024]);
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["added", "removed", "renamed", "moved", "people_arrived", "people_left", "people_changed", "changed"] {
+        assert!(d[key].is_array(), "{key}");
+    }
+    assert_eq!(d["removed"][1], serde_json::json!({"id": "tech-gouv", "name": "Programme TECH.GOUV",
+        "path": "Direction interministérielle du numérique › Programme TECH.GOUV"}));
+    assert_eq!(d["people_arrived"][0]["person"], "Stéphanie Schaer");
+    assert_eq!(d["people_arrived"][0]["role"], "Directrice");
+    assert_eq!(d["changed"][1]["field"], "url");
+    assert_eq!(d["changed"][1]["new"], serde_json::Value::Null);
+}
+
+#[test]
+fn diff_of_a_chart_with_itself_is_empty_and_exits_0() {
+    let out = run(&["diff", "--lang", "en", DINUM_2024, DINUM_2024]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(text(&out.stdout), "No difference.\n");
+}
+
+#[test]
+fn diff_reports_renames_moves_and_roles() {
+    let out = run(&["diff", "--lang", "en", &fixture("before.json"), &fixture("after.json")]);
+    assert_eq!(code(&out), 1);
+    golden("diff.en.txt", &text(&out.stdout));
+    let out = run(&["diff", "--format", "markdown", "--lang", "en", &fixture("before.json"), &fixture("after.json")]);
+    golden("diff.en.md", &text(&out.stdout));
+}
+
+#[test]
+fn output_goes_to_a_file_atomically() {
+    let dir = std::env::temp_dir().join(format!("organigramme-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("stats.json");
+    let target_s = target.to_str().unwrap();
+    let out = run(&["stats", "--format", "json", "--output", target_s, DINUM_2024]);
+    assert_eq!(code(&out), 0);
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.contains("\"units\": 45"), "{written}");
+    // A failing run leaves the old file as it was.
+    let out = run(&["stats", "--format", "json", "-o", target_s, &fixture("syntax.json")]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), written);
+    // A directory that does not exist: exit 2, nothing written anywhere.
+    let out = run(&["stats", "-o", dir.join("missing/x.txt").to_str().unwrap(), DINUM_2024]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("x.txt"));
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, [std::ffi::OsString::from("stats.json")], "no temporary file left");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Whatever the bytes, a located message and exit 1, never a panic.
+#[test]
+fn no_input_makes_it_panic() {
+    let deep = "[".repeat(100_000);
+    let inputs: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        b"\xff\xfe\x00".to_vec(),
+        b"\xef\xbb\xbf{}".to_vec(),
+        b"null".to_vec(),
+        deep.into_bytes(),
+        b"{\"title\": \"T\", \"units\": [{\"id\": \"a\", \"name\": \"A\", \"parent\": \"a\"}]}".to_vec(),
+        (0..=255u8).collect(),
+    ];
+    for input in inputs {
+        for args in [&["validate", "-"][..], &["stats", "-"], &["diff", "-", "../../public/data/dinum-2024.json"]] {
+            let out = run_with(args, &[], Some(&input));
+            no_panic(&out);
+            assert_eq!(code(&out), 1, "{args:?} on {:?}", String::from_utf8_lossy(&input[..input.len().min(20)]));
+        }
+    }
+}
+
+/// The README shows the DINUM diff as the command writes it.
+#[test]
+fn the_readme_shows_the_dinum_diff_as_written() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let block = readme.split("<!-- diff:begin -->\n```text\n").nth(1).and_then(|r| r.split("```\n<!-- diff:end -->").next());
+    let out = run(&["diff", "--lang", "fr", DINUM_2020, DINUM_2024]);
+    let expected = text(&out.stdout).replace("../../public/data/", "public/data/");
+    assert_eq!(block, Some(expected.as_str()), "README.md's diff block: paste the command's output");
+}
