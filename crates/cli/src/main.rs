@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 mod diff;
+mod import;
 mod io;
 mod messages;
 mod stats;
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "organigramme", version, about = "Check, count and compare org chart files (Organigramme data format v1).")]
+#[command(name = "organigramme", version, about = "Check, import, count and compare org chart files (Organigramme data format v1).")]
 #[command(after_help = "Exit codes: 0 success; 1 invalid files or differences; 2 usage, read or write error.\n\
     A FILE of - is standard input.")]
 struct Cli {
@@ -67,14 +68,61 @@ enum Command {
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
         format: diff::DiffFormat,
     },
+    /// Convert another format to data format v1; the result is checked by the widget's loader before it is written
+    #[command(subcommand)]
+    Import(Import),
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// An HR export: one row per unit (id, parent, name, short_name, kind, description, url), or per person of a unit (its columns repeated, plus person and role); rows of one id are merged, in order
+    Csv {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The field separator [default: detected among , ; and tab]
+        #[arg(long, value_parser = parse_delimiter)]
+        delimiter: Option<u8>,
+        /// The file's encoding [default: UTF-8 (with or without BOM) if valid, else Windows-1252]
+        #[arg(long, value_enum)]
+        encoding: Option<import::csv::Encoding>,
+        /// Which column holds a field, when its header is not recognised: id, parent, name, short_name, kind, description, url, person or role
+        #[arg(long = "column", value_name = "FIELD=HEADER")]
+        columns: Vec<String>,
+        /// The chart's title [default: the root unit's name]
+        #[arg(long)]
+        title: Option<String>,
+    },
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "," | "comma" => Ok(b','),
+        ";" | "semicolon" => Ok(b';'),
+        "\\t" | "\t" | "tab" => Ok(b'\t'),
+        _ => Err("one of , ; tab".into()),
+    }
 }
 
 /// Why the command stopped short of a result.
 enum Failure {
     /// Exit 2: a file could not be read or written.
     Io(IoFailure),
-    /// Exit 1: an input is not a valid chart (the message is located).
-    Invalid(String),
+    /// Exit 1: an input is not a valid chart (the messages are located).
+    Invalid(Vec<String>),
+}
+
+/// A command's result: its output, whether it found problems (exit 1),
+/// and warnings for standard error.
+struct Outcome {
+    text: String,
+    problems: bool,
+    warnings: Vec<String>,
+}
+
+impl Outcome {
+    fn new((text, problems): (String, bool)) -> Outcome {
+        Outcome { text, problems, warnings: Vec::new() }
+    }
 }
 
 impl From<IoFailure> for Failure {
@@ -88,18 +136,30 @@ fn load(path: &Path, msg: Messages) -> Result<Chart, Failure> {
     let bytes = io::read(path, msg)?;
     parse_bytes(&bytes).map_err(|e| {
         let (place, message) = validate::located(&io::shown(path), &e, msg);
-        Failure::Invalid(format!("{place}: {message}"))
+        Failure::Invalid(vec![format!("{place}: {message}")])
     })
 }
 
-/// Runs the command: its output, and whether it found problems.
-fn run(command: Command, msg: Messages) -> Result<(String, bool), Failure> {
+fn run(command: Command, msg: Messages) -> Result<Outcome, Failure> {
     match command {
-        Command::Validate { files, format } => Ok(validate::run(&files, format, msg)?),
-        Command::Stats { file, format } => Ok((stats::report(&load(&file, msg)?, format, msg), false)),
+        Command::Validate { files, format } => Ok(Outcome::new(validate::run(&files, format, msg)?)),
+        Command::Stats { file, format } => Ok(Outcome::new((stats::report(&load(&file, msg)?, format, msg), false))),
         Command::Diff { old, new, format } => {
             let (a, b) = (load(&old, msg)?, load(&new, msg)?);
-            Ok(diff::report(&a, &b, (&io::shown(&old), &io::shown(&new)), format, msg))
+            Ok(Outcome::new(diff::report(&a, &b, (&io::shown(&old), &io::shown(&new)), format, msg)))
+        }
+        Command::Import(Import::Csv { file, delimiter, encoding, columns, title }) => {
+            let bytes = io::read(&file, msg)?;
+            let options = import::csv::CsvOptions { delimiter, encoding, columns, title };
+            let name = io::shown(&file);
+            match import::csv::import(&bytes, &options, msg) {
+                Ok(imported) => Ok(Outcome {
+                    text: imported.json,
+                    problems: false,
+                    warnings: imported.warnings.iter().map(|w| format!("{}{}{}", msg.warning(), msg.colon(), w.show(&name))).collect(),
+                }),
+                Err(problems) => Err(Failure::Invalid(problems.iter().map(|p| p.show(&name)).collect())),
+            }
         }
     }
 }
@@ -116,16 +176,23 @@ fn main() -> ExitCode {
     let lang = messages::lang_from(cli.lang.as_deref(), |k| std::env::var(k).ok());
     let msg = Messages(lang);
     let output = Output::new(cli.output);
-    let fail = |text: &str, code: u8| {
-        eprintln!("organigramme: {}{}{text}", msg.error(), msg.colon());
+    let fail = |lines: &[String], code: u8| {
+        for line in lines {
+            eprintln!("organigramme: {}{}{line}", msg.error(), msg.colon());
+        }
         ExitCode::from(code)
     };
     match run(cli.command, msg) {
-        Ok((text, problems)) => match output.write(&text, msg) {
-            Ok(()) => ExitCode::from(u8::from(problems)),
-            Err(IoFailure(e)) => fail(&e, 2),
-        },
-        Err(Failure::Io(IoFailure(e))) => fail(&e, 2),
-        Err(Failure::Invalid(e)) => fail(&e, 1),
+        Ok(outcome) => {
+            for warning in &outcome.warnings {
+                eprintln!("organigramme: {warning}");
+            }
+            match output.write(&outcome.text, msg) {
+                Ok(()) => ExitCode::from(u8::from(outcome.problems)),
+                Err(IoFailure(e)) => fail(&[e], 2),
+            }
+        }
+        Err(Failure::Io(IoFailure(e))) => fail(&[e], 2),
+        Err(Failure::Invalid(lines)) => fail(&lines, 1),
     }
 }

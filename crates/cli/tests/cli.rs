@@ -249,3 +249,90 @@ fn the_readme_shows_the_dinum_diff_as_written() {
     let expected = text(&out.stdout).replace("../../public/data/", "public/data/");
     assert_eq!(block, Some(expected.as_str()), "README.md's diff block: paste the command's output");
 }
+
+fn csv(name: &str) -> String {
+    fixture(&format!("csv/{name}"))
+}
+
+/// Each CSV fixture gives the data file of its golden, valid for the core.
+#[test]
+fn import_csv_merges_rows_into_units_in_every_encoding_and_delimiter() {
+    for (file, golden_name, extra) in [
+        ("units.csv", "import-units.json", &[][..]),
+        ("excel-1252.csv", "import-excel-1252.json", &[]),
+        ("excel-1252.csv", "import-excel-1252.json", &["--encoding", "windows-1252", "--delimiter", ";"]),
+        ("bom-tab.tsv", "import-bom-tab.json", &[]),
+        ("bom-tab.tsv", "import-bom-tab.json", &["--delimiter", "tab", "--encoding", "utf-8"]),
+        (
+            "custom-headers.csv",
+            "import-custom-headers.json",
+            &["--column", "id=Code service", "--column", "parent=Service parent", "--column", "name=Appellation", "--column", "person=Responsable"],
+        ),
+    ] {
+        let path = csv(file);
+        let mut args = vec!["import", "csv", path.as_str()];
+        args.extend_from_slice(extra);
+        let out = run(&args);
+        assert_eq!(code(&out), 0, "{args:?}: {}", text(&out.stderr));
+        golden(golden_name, &text(&out.stdout));
+        let check = run_with(&["validate", "-"], &[], Some(&out.stdout));
+        assert_eq!(code(&check), 0, "{file}: the core accepts what the import wrote");
+    }
+    // The Windows-1252 file read as UTF-8: "Libellé" is not recognised, and
+    // the message shows what was read.
+    let out = run(&["import", "csv", "--encoding", "utf-8", &csv("excel-1252.csv")]);
+    assert_eq!(code(&out), 1);
+    assert!(text(&out.stderr).contains("no column for “name” (headers: Identifiant, Rattachement, Libell\u{fffd}, Sigle"));
+}
+
+#[test]
+fn import_csv_locates_every_problem_by_line_and_column() {
+    for (file, expected) in [
+        ("duplicate-id.csv", "duplicate-id.csv:4:3: duplicate id “b”: “name” is “Bis” here and “B” on line 3"),
+        ("unknown-parent.csv", "unknown-parent.csv:4:2: the parent “zz” does not exist"),
+        ("two-roots.csv", "two-roots.csv:4:2: several units have no parent: “a” and “c” (only one root is allowed)"),
+        ("cycle.csv", "cycle.csv:3:2: the parents form a loop: b → c → b"),
+        ("empty-name.csv", "empty-name.csv:3:3: the name of the unit “b” is empty"),
+        ("malformed.csv", "malformed.csv:3: the row has 4 fields, the header 3"),
+        ("no-parent-column.csv", "no-parent-column.csv:1: no column for “parent” (headers: id, name); name it with --column parent=Header"),
+        ("custom-headers.csv", "custom-headers.csv:1: no column for “id”"),
+    ] {
+        let out = run(&["import", "csv", "--lang", "en", &csv(file)]);
+        assert_eq!(code(&out), 1, "{file}");
+        assert!(out.stdout.is_empty(), "{file}: nothing written");
+        let err = text(&out.stderr);
+        assert!(err.starts_with(&format!("organigramme: error: tests/fixtures/csv/{expected}")), "{file}: {err}");
+        no_panic(&out);
+    }
+    let out = run(&["import", "csv", "--lang", "fr", &csv("cycle.csv")]);
+    assert_eq!(text(&out.stderr), "organigramme: erreur : tests/fixtures/csv/cycle.csv:3:2: les parents forment une boucle : b → c → b\n");
+    // A bad --column names the fields it accepts.
+    let out = run(&["import", "csv", "--column", "boss=Responsable", &csv("custom-headers.csv")]);
+    assert_eq!(code(&out), 1);
+    assert!(text(&out.stderr).contains("the field must be one of id, parent, name, short_name, kind, description, url, person, role"));
+}
+
+#[test]
+fn import_csv_warns_of_what_it_leaves_out() {
+    let out = run_with(&["import", "csv", "--lang", "en", "-"], &[], Some(b"id,parent,name,person,role,url\na,,A,,Chef,javascript:x\n"));
+    assert_eq!(code(&out), 0);
+    let err = text(&out.stderr);
+    assert!(err.contains("organigramme: warning: -:2:5: the role “Chef” has nobody"), "{err}");
+    assert!(err.contains("organigramme: warning: -:2:6: The link “javascript:x” of the unit “A” (units[0].url) is refused"), "{err}");
+}
+
+#[test]
+fn import_output_is_atomic() {
+    let dir = std::env::temp_dir().join(format!("organigramme-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("chart.json");
+    std::fs::write(&target, "previous").unwrap();
+    let out = run(&["import", "csv", "-o", target.to_str().unwrap(), &csv("cycle.csv")]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous", "a failed import leaves the file as it was");
+    let out = run(&["import", "csv", "-o", target.to_str().unwrap(), &csv("units.csv")]);
+    assert_eq!(code(&out), 0);
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("{\n  \"title\": \"Ministère de l'Exemple\""));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

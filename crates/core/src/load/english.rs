@@ -55,7 +55,7 @@ fn expected(e: &Expected) -> &'static str {
     }
 }
 
-fn problem(p: &Problem) -> String {
+pub(super) fn problem(p: &Problem) -> String {
     match p {
         Problem::WrongType(e) => format!("the value must be {}", expected(e)),
         Problem::Missing(field) => format!("the required field “{field}” is missing"),

@@ -126,6 +126,17 @@ impl fmt::Display for Expected {
     }
 }
 
+impl Problem {
+    /// The problem alone, in `lang`, for a caller that locates it its own
+    /// way (an importer, by the line and column of its source).
+    pub fn message(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Fr => self.to_string(),
+            crate::Lang::En => super::english::problem(self),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

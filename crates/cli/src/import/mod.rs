@@ -1,0 +1,45 @@
+//! Importers: other formats to data format v1. Each builds the JSON, then
+//! has the core load it, so that what an import writes the widget shows;
+//! the core's verdict is located back in the source.
+
+pub mod csv;
+
+use crate::messages::Messages;
+use serde_json::Value;
+
+/// A problem in the source, where it is: a line, and a column when known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    pub line: usize,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl Located {
+    /// `file:line:column: message`, as compilers write it.
+    pub fn show(&self, file: &str) -> String {
+        match self.column {
+            Some(column) => format!("{file}:{}:{column}: {}", self.line, self.message),
+            None => format!("{file}:{}: {}", self.line, self.message),
+        }
+    }
+}
+
+/// What an import gives: the data file's text, and what it left out.
+pub struct Imported {
+    pub json: String,
+    pub warnings: Vec<Located>,
+}
+
+/// The data file as the command writes it: JSON indented by two spaces.
+pub fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// A located problem's text in both languages.
+pub fn says(msg: Messages, fr: String, en: String) -> String {
+    match msg.lang() {
+        organigramme_core::Lang::Fr => fr,
+        organigramme_core::Lang::En => en,
+    }
+}
