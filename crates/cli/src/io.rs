@@ -27,6 +27,20 @@ pub fn read(path: &Path, msg: Messages) -> Result<Vec<u8>, IoFailure> {
     result.map(|()| bytes).map_err(|e| IoFailure(msg.cannot_read(&shown(path), &e)))
 }
 
+/// A reader of the input, for a file read as it streams by.
+pub fn open(path: &Path, msg: Messages) -> Result<Box<dyn Read>, IoFailure> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(io::stdin().lock()));
+    }
+    let fail = |e: io::Error| IoFailure(msg.cannot_read(&shown(path), &e));
+    let file = fs::File::open(path).map_err(fail)?;
+    // Opening a directory succeeds: reading it fails, as it should here.
+    if file.metadata().map_err(fail)?.is_dir() {
+        return Err(fail(io::Error::from(io::ErrorKind::IsADirectory)));
+    }
+    Ok(Box::new(file))
+}
+
 /// Where the result goes.
 pub enum Output {
     Stdout,

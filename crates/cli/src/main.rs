@@ -92,6 +92,20 @@ enum Import {
         #[arg(long)]
         title: Option<String>,
     },
+    /// The State's directory (Référentiel de l'organisation administrative de l'État, the JSON behind the API Annuaire): the tree under --root, following "Service Fils" links only
+    Annuaire {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The id of the service at the chart's root
+        #[arg(long, value_name = "ID")]
+        root: String,
+        /// Leave the named people out
+        #[arg(long)]
+        no_people: bool,
+        /// The chart's title [default: the root service's name]
+        #[arg(long)]
+        title: Option<String>,
+    },
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, String> {
@@ -153,15 +167,28 @@ fn run(command: Command, msg: Messages) -> Result<Outcome, Failure> {
             let options = import::csv::CsvOptions { delimiter, encoding, columns, title };
             let name = io::shown(&file);
             match import::csv::import(&bytes, &options, msg) {
-                Ok(imported) => Ok(Outcome {
-                    text: imported.json,
-                    problems: false,
-                    warnings: imported.warnings.iter().map(|w| format!("{}{}{}", msg.warning(), msg.colon(), w.show(&name))).collect(),
-                }),
+                Ok(imported) => Ok(imported_outcome(imported, &name, msg)),
                 Err(problems) => Err(Failure::Invalid(problems.iter().map(|p| p.show(&name)).collect())),
             }
         }
+        Command::Import(Import::Annuaire { file, root, no_people, title }) => {
+            let options = import::annuaire::AnnuaireOptions { root, people: !no_people, title };
+            let name = io::shown(&file);
+            let imported = import::annuaire::import(io::open(&file, msg)?, &options, msg).map_err(|e| {
+                Failure::Invalid(vec![match e {
+                    import::annuaire::AnnuaireError::Json { line, column, message } => format!("{name}:{line}:{column}: {message}"),
+                    import::annuaire::AnnuaireError::Other(message) => format!("{name}: {message}"),
+                }])
+            })?;
+            Ok(imported_outcome(imported, &name, msg))
+        }
     }
+}
+
+/// An import's result: the data file, and its warnings for standard error.
+fn imported_outcome(imported: import::Imported, file: &str, msg: Messages) -> Outcome {
+    let warnings = imported.warnings.iter().map(|w| format!("{}{}{}", msg.warning(), msg.colon(), w.show(file))).collect();
+    Outcome { text: imported.json, problems: false, warnings }
 }
 
 fn main() -> ExitCode {

@@ -336,3 +336,95 @@ fn import_output_is_atomic() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+const ANNUAIRE_ROOT: &str = "00000001-0000-4000-8000-000000001eef";
+
+fn annuaire(name: &str) -> String {
+    fixture(&format!("annuaire/{name}"))
+}
+
+/// The unit objects of a nested data file, in document order.
+fn units_of(data: &serde_json::Value) -> Vec<serde_json::Value> {
+    fn walk(unit: &serde_json::Value, out: &mut Vec<serde_json::Value>) {
+        out.push(unit.clone());
+        for child in unit["children"].as_array().into_iter().flatten() {
+            walk(child, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&data["root"], &mut out);
+    out
+}
+
+#[test]
+fn import_annuaire_follows_service_fils_links_only() {
+    let out = run(&["import", "annuaire", "--lang", "en", "--root", ANNUAIRE_ROOT, &annuaire("ministere.json")]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let check = run_with(&["validate", "-"], &[], Some(&out.stdout));
+    assert_eq!(code(&check), 0, "the core accepts the import");
+    let data: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let units = units_of(&data);
+    // Every service of the ministry once; the neighbouring ministry not at all.
+    assert_eq!(units.len(), 362);
+    let names: Vec<&str> = units.iter().map(|u| u["name"].as_str().unwrap()).collect();
+    assert!(!names.contains(&"Ministère voisin"));
+    assert_eq!(names.iter().filter(|&&n| n == "Secrétariat général").count(), 1);
+    // "Autre hiérarchie" made no parent: the SG stays under the ministry, and
+    // direction 1's sub-units are its 4 sous-directions only.
+    let root_children: Vec<&str> = data["root"]["children"].as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap()).collect();
+    assert_eq!(root_children[0], "Secrétariat général");
+    assert_eq!(root_children.len(), 9);
+    let dge1 = &data["root"]["children"][1];
+    assert_eq!(dge1["name"], "Direction générale n° 1 des essais");
+    assert_eq!(dge1["children"].as_array().unwrap().len(), 4);
+    // Fields decoded from JSON-encoded strings, people named "prénom nom".
+    assert_eq!(dge1["people"][0]["role"], "Directeur général");
+    assert!(units.iter().all(|u| u["people"].as_array().is_none_or(|p| p.iter().all(|p| p["name"].as_str().unwrap().contains(' ')))));
+    assert_eq!(data["updated"], "2024-12-28");
+    let err = text(&out.stderr);
+    for expected in [
+        "the child service “ffffffff-dead-4000-8000-000000000000” is not in the export",
+        "the child service “0000000b-0000-4000-8000-000000015445” is already placed (one parent per service)",
+        "the role “Chef de bureau” has no named holder: it is not imported",
+        "The link “javascript:alert(1)” of the unit “Direction générale n° 5 des essais”",
+    ] {
+        assert!(err.contains(expected), "warning {expected:?} in {err}");
+    }
+    // --no-people leaves every person out, and says nothing about them.
+    let out = run(&["import", "annuaire", "--no-people", "--root", ANNUAIRE_ROOT, &annuaire("ministere.json")]);
+    assert_eq!(code(&out), 0);
+    assert!(!text(&out.stdout).contains("\"people\""));
+    assert!(!text(&out.stderr).contains("Chef de bureau"));
+}
+
+#[test]
+fn import_annuaire_of_the_format_s_example() {
+    let out = run(&["import", "annuaire", "--root", "0a1b2c3d-0000-4000-8000-000000000001", &annuaire("exemple.json")]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    golden("import-annuaire-exemple.json", &text(&out.stdout));
+    // The API's JSON export: a list of services, from standard input.
+    let file = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(annuaire("exemple.json"))).unwrap();
+    let list: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let list = serde_json::to_vec(&list["service"]).unwrap();
+    let again = run_with(&["import", "annuaire", "--root", "0a1b2c3d-0000-4000-8000-000000000001", "-"], &[], Some(&list));
+    assert_eq!(code(&again), 0);
+    assert_eq!(again.stdout, out.stdout);
+}
+
+#[test]
+fn import_annuaire_says_what_is_wrong() {
+    let out = run(&["import", "annuaire", "--lang", "en", "--root", "nope", &annuaire("exemple.json")]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(text(&out.stderr), "organigramme: error: tests/fixtures/annuaire/exemple.json: no service with id “nope” in the export (3 services)\n");
+    let out = run_with(&["import", "annuaire", "--root", "x", "-"], &[], Some(b"{\"service\": [\n {\"id\": \"x\", \"nom\": 3,}\n]}"));
+    assert_eq!(code(&out), 1);
+    assert!(text(&out.stderr).starts_with("organigramme: error: -:2:"), "{}", text(&out.stderr));
+    let out = run_with(&["import", "annuaire", "--root", "x", "-"], &[], Some(b"{\"services\": []}"));
+    assert_eq!(code(&out), 1);
+    assert!(text(&out.stderr).contains("missing field `service`"), "{}", text(&out.stderr));
+    for input in [&b""[..], b"[", b"\xff", b"{\"service\": [{\"hierarchie\": \"[{\\\"service\\\": 1\"}]}"] {
+        let out = run_with(&["import", "annuaire", "--root", "x", "-"], &[], Some(input));
+        assert_eq!(code(&out), 1);
+        no_panic(&out);
+    }
+}

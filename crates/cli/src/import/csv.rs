@@ -126,7 +126,7 @@ fn map_columns(headers: &[String], explicit: &[String], msg: Messages) -> Result
             (None, _) => {
                 let keys: Vec<&str> = FIELDS.iter().map(|(_, k, _)| *k).collect();
                 return Err(Located {
-                    line: 1,
+                    line: Some(1),
                     column: None,
                     message: says(
                         msg,
@@ -137,7 +137,7 @@ fn map_columns(headers: &[String], explicit: &[String], msg: Messages) -> Result
             }
             (Some(_), None) => {
                 return Err(Located {
-                    line: 1,
+                    line: Some(1),
                     column: None,
                     message: says(
                         msg,
@@ -162,7 +162,7 @@ fn map_columns(headers: &[String], explicit: &[String], msg: Messages) -> Result
         if !map.contains_key(&col) {
             let k = key(col);
             return Err(Located {
-                line: 1,
+                line: Some(1),
                 column: None,
                 message: says(
                     msg,
@@ -214,7 +214,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
         }
         let Some(id) = cell(Col::Id) else {
             problems.push(Located {
-                line,
+                line: Some(line),
                 column: at(Col::Id),
                 message: says(msg, "l’identifiant de l’unité est vide".into(), "the unit’s id is empty".into()),
             });
@@ -232,7 +232,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
                     unit.fields.insert(col, (value, line));
                 }
                 Some((first, first_line)) if *first != value => problems.push(Located {
-                    line,
+                    line: Some(line),
                     column: at(col),
                     message: says(
                         msg,
@@ -249,7 +249,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
         match (cell(Col::Person), cell(Col::Role)) {
             (Some(person), role) => unit.people.push((person, role)),
             (None, Some(role)) => warnings.push(Located {
-                line,
+                line: Some(line),
                 column: at(Col::Role),
                 message: says(
                     msg,
@@ -262,7 +262,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
     }
     for unit in units.iter().filter(|u| !u.fields.contains_key(&Col::Name)) {
         problems.push(Located {
-            line: unit.line,
+            line: Some(unit.line),
             column: columns.get(&Col::Name).map(|i| i + 1),
             message: says(
                 msg,
@@ -273,7 +273,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
     }
     problems.sort_by_key(|p| (p.line, p.column));
     if units.is_empty() && problems.is_empty() {
-        problems.push(Located { line: 1, column: None, message: says(msg, "aucune unité".into(), "no unit".into()) });
+        problems.push(Located { line: Some(1), column: None, message: says(msg, "aucune unité".into(), "no unit".into()) });
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -298,7 +298,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
         Err(LoadError::Invalid { path, problem }) => {
             Err(vec![Located { message: problem.message(msg.lang()), ..locate(&path, &units, &columns) }])
         }
-        Err(e) => Err(vec![Located { line: 1, column: None, message: e.message(msg.lang()) }]),
+        Err(e) => Err(vec![Located { line: None, column: None, message: e.message(msg.lang()) }]),
     }
 }
 
@@ -328,9 +328,9 @@ fn locate(path: &str, units: &[Unit], columns: &HashMap<Col, usize>) -> Located 
     let field = path.split('.').nth(1).map(|f| f.split('[').next().unwrap_or(f));
     let col = FIELDS.iter().find(|(_, k, _)| Some(*k) == field).map(|(c, _, _)| *c);
     let col = if field == Some("people") { Some(Col::Person) } else { col };
-    let Some(unit) = index.and_then(|i| units.get(i)) else { return Located { line: 1, column: None, message: String::new() } };
+    let Some(unit) = index.and_then(|i| units.get(i)) else { return Located { line: Some(1), column: None, message: String::new() } };
     let line = col.and_then(|c| unit.fields.get(&c)).map_or(unit.line, |(_, line)| *line);
-    Located { line, column: col.and_then(|c| columns.get(&c)).map(|i| i + 1), message: String::new() }
+    Located { line: Some(line), column: col.and_then(|c| columns.get(&c)).map(|i| i + 1), message: String::new() }
 }
 
 fn csv_error(e: &csv::Error, msg: Messages) -> Located {
@@ -343,5 +343,5 @@ fn csv_error(e: &csv::Error, msg: Messages) -> Located {
         ),
         _ => e.to_string(),
     };
-    Located { line, column: None, message }
+    Located { line: Some(line), column: None, message }
 }

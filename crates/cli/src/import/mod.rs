@@ -2,15 +2,17 @@
 //! has the core load it, so that what an import writes the widget shows;
 //! the core's verdict is located back in the source.
 
+pub mod annuaire;
 pub mod csv;
 
 use crate::messages::Messages;
 use serde_json::Value;
 
-/// A problem in the source, where it is: a line, and a column when known.
+/// A problem in the source, where it is: a line and a column when known
+/// (a problem with no line concerns the file, and names what it is about).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Located {
-    pub line: usize,
+    pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
 }
@@ -18,9 +20,10 @@ pub struct Located {
 impl Located {
     /// `file:line:column: message`, as compilers write it.
     pub fn show(&self, file: &str) -> String {
-        match self.column {
-            Some(column) => format!("{file}:{}:{column}: {}", self.line, self.message),
-            None => format!("{file}:{}: {}", self.line, self.message),
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{file}:{line}:{column}: {}", self.message),
+            (Some(line), None) => format!("{file}:{line}: {}", self.message),
+            _ => format!("{file}: {}", self.message),
         }
     }
 }

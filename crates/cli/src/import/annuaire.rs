@@ -1,0 +1,363 @@
+//! `import annuaire`: the State's directory ("Référentiel de l'organisation
+//! administrative de l'État", `../shared/formats/annuaire.md`) to data
+//! format v1: the tree under one service, following its "Service Fils"
+//! links only ("Autre hiérarchie" is a secondary link, never a parent).
+//!
+//! An export of one ministry is tens of megabytes: it is read as a stream
+//! into the few fields a chart needs, everything else skipped unread, so
+//! memory stays well under the file's size.
+
+use super::{pretty, says, Imported};
+use crate::messages::Messages;
+use organigramme_core::ids::{is_valid_id, slug};
+use organigramme_core::load::{parse, MAX_DEPTH};
+use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::io::Read;
+use std::marker::PhantomData;
+
+/// One service, as far as a chart needs it.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Service {
+    #[serde(deserialize_with = "text")]
+    id: Option<String>,
+    #[serde(deserialize_with = "text")]
+    nom: Option<String>,
+    #[serde(deserialize_with = "text")]
+    sigle: Option<String>,
+    #[serde(deserialize_with = "text")]
+    type_organisme: Option<String>,
+    #[serde(deserialize_with = "text")]
+    mission: Option<String>,
+    #[serde(deserialize_with = "text")]
+    date_modification: Option<String>,
+    #[serde(deserialize_with = "encoded")]
+    hierarchie: Vec<Link>,
+    #[serde(deserialize_with = "encoded")]
+    affectation_personne: Vec<Affectation>,
+    #[serde(deserialize_with = "encoded")]
+    site_internet: Vec<Labelled>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Link {
+    #[serde(deserialize_with = "text")]
+    type_hierarchie: Option<String>,
+    service: ServiceRef,
+}
+
+/// A linked service: its id as a string, or an object `{"id": …}`.
+#[derive(Default)]
+struct ServiceRef(Option<String>);
+
+impl<'de> Deserialize<'de> for ServiceRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct WithId {
+            #[serde(default, deserialize_with = "text")]
+            id: Option<String>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Id(String),
+            Object(WithId),
+            Other(IgnoredAny),
+        }
+        Ok(ServiceRef(match Either::deserialize(d)? {
+            Either::Id(id) => Some(id),
+            Either::Object(o) => o.id,
+            Either::Other(_) => None,
+        }))
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Affectation {
+    #[serde(deserialize_with = "text")]
+    fonction: Option<String>,
+    personne: Option<Personne>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Personne {
+    #[serde(deserialize_with = "text")]
+    prenom: Option<String>,
+    #[serde(deserialize_with = "text")]
+    nom: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Labelled {
+    #[serde(deserialize_with = "text")]
+    valeur: Option<String>,
+}
+
+/// A text field: trimmed, absent when null or blank; a number becomes its
+/// digits (some exports write ids as numbers).
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Text(String),
+        Number(serde_json::Number),
+        Other(IgnoredAny),
+    }
+    Ok(match Option::<Raw>::deserialize(d)? {
+        Some(Raw::Text(s)) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+        Some(Raw::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+/// A list that may arrive as a list, as a JSON-encoded string of one, or
+/// empty as `null`, `""` or `"[]"`.
+fn encoded<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Vec<T>, D::Error> {
+    struct Encoded<T>(PhantomData<T>);
+    impl<'de, T: DeserializeOwned> Visitor<'de> for Encoded<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list, or a JSON-encoded string of one")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Vec<T>, E> {
+            match s.trim() {
+                "" | "null" => Ok(Vec::new()),
+                s => serde_json::from_str::<Vec<T>>(s).map_err(|e| E::custom(format!("in an encoded list: {e}"))),
+            }
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(item) = seq.next_element::<T>()? {
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(Encoded(PhantomData))
+}
+
+/// The export: `{"service": [...]}` (the dataset), or a list of services
+/// (the API's JSON export), read as it streams by.
+struct Services(Vec<Service>);
+
+impl<'de> Deserialize<'de> for Services {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Top;
+        impl<'de> Visitor<'de> for Top {
+            type Value = Services;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object with a \"service\" list, or a list of services")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Services, A::Error> {
+                let mut services = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "service" {
+                        services = Some(map.next_value::<Vec<Service>>()?);
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                services.map(Services).ok_or_else(|| serde::de::Error::missing_field("service"))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Services, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<Service>()? {
+                    out.push(s);
+                }
+                Ok(Services(out))
+            }
+        }
+        d.deserialize_any(Top)
+    }
+}
+
+pub struct AnnuaireOptions {
+    pub root: String,
+    pub people: bool,
+    pub title: Option<String>,
+}
+
+/// Why an export could not be imported: not JSON of the expected shape
+/// (where), or no such root.
+pub enum AnnuaireError {
+    Json { line: usize, column: usize, message: String },
+    Other(String),
+}
+
+/// "12/03/2024 10:00:00" → "2024-03-12".
+fn iso_date(date: &str) -> Option<String> {
+    let day = date.split_whitespace().next()?;
+    let mut parts = day.split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let ok = d.len() == 2 && m.len() == 2 && y.len() == 4 && [d, m, y].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    ok.then(|| format!("{y}-{m}-{d}"))
+}
+
+/// Reads the export from `input` and builds the chart under the root.
+pub fn import(input: impl Read, options: &AnnuaireOptions, msg: Messages) -> Result<Imported, AnnuaireError> {
+    let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::new(input));
+    let services = Services::deserialize(&mut de).and_then(|s| de.end().map(|()| s.0)).map_err(|e| AnnuaireError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
+    })?;
+    let by_id: HashMap<&str, usize> =
+        services.iter().enumerate().filter_map(|(i, s)| s.id.as_deref().map(|id| (id, i))).collect();
+    let Some(&root) = by_id.get(options.root.as_str()) else {
+        return Err(AnnuaireError::Other(says(
+            msg,
+            format!("aucun service d’id « {} » dans l’export ({} services)", options.root, services.len()),
+            format!("no service with id “{}” in the export ({} services)", options.root, services.len()),
+        )));
+    };
+    let mut b = Builder { services: &services, by_id: &by_id, options, msg, seen: HashSet::new(), ids: HashSet::new(), warnings: Vec::new() };
+    let tree = b.unit(root, 1);
+    let updated = b.seen.iter().filter_map(|&i| services[i].date_modification.as_deref().and_then(iso_date)).max();
+    let mut document = Map::new();
+    let title = options.title.clone().or_else(|| services[root].nom.clone()).unwrap_or_else(|| options.root.clone());
+    document.insert("title".into(), title.into());
+    document.insert("lang".into(), "fr".into());
+    if let Some(updated) = updated {
+        document.insert("updated".into(), updated.into());
+    }
+    document.insert("root".into(), tree);
+    let json = pretty(&Value::Object(document));
+    let mut warnings = b.warnings;
+    match parse(&json) {
+        Ok(chart) => {
+            warnings.extend(chart.warnings.iter().map(|w| w.message(msg.lang())));
+            Ok(Imported { json, warnings: warnings.into_iter().map(|message| super::Located { line: None, column: None, message }).collect() })
+        }
+        Err(e) => Err(AnnuaireError::Other(e.message(msg.lang()))),
+    }
+}
+
+struct Builder<'a> {
+    services: &'a [Service],
+    by_id: &'a HashMap<&'a str, usize>,
+    options: &'a AnnuaireOptions,
+    msg: Messages,
+    /// Services placed: one place each, whatever the links say.
+    seen: HashSet<usize>,
+    /// Unit ids given, unique.
+    ids: HashSet<String>,
+    warnings: Vec<String>,
+}
+
+impl Builder<'_> {
+    /// A unique, valid id: the service's own when it is one, else a slug.
+    fn id(&mut self, service: &Service) -> String {
+        let own = service.id.clone().unwrap_or_default();
+        let base = if is_valid_id(&own) { own } else { slug(service.nom.as_deref().unwrap_or(&own)) };
+        let mut id = base.clone();
+        let mut n = 2;
+        while !self.ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    fn warn(&mut self, fr: String, en: String) {
+        let text = says(self.msg, fr, en);
+        self.warnings.push(text);
+    }
+
+    fn unit(&mut self, index: usize, depth: usize) -> Value {
+        self.seen.insert(index);
+        let s = &self.services[index];
+        let mut o = Map::new();
+        o.insert("id".into(), self.id(s).into());
+        let name = s.nom.clone().or_else(|| s.sigle.clone()).unwrap_or_else(|| s.id.clone().unwrap_or_default());
+        if s.nom.is_none() {
+            let id = s.id.clone().unwrap_or_default();
+            self.warn(format!("le service « {id} » n’a pas de nom : « {name} » le remplace"), format!("the service “{id}” has no name: “{name}” stands for it"));
+        }
+        o.insert("name".into(), name.clone().into());
+        if let Some(sigle) = s.sigle.as_ref().filter(|&sigle| *sigle != name) {
+            o.insert("short_name".into(), sigle.clone().into());
+        }
+        if let Some(kind) = &s.type_organisme {
+            o.insert("kind".into(), kind.clone().into());
+        }
+        if let Some(mission) = &s.mission {
+            o.insert("description".into(), mission.clone().into());
+        }
+        if let Some(url) = s.site_internet.iter().find_map(|l| l.valeur.clone()) {
+            o.insert("url".into(), url.into());
+        }
+        if self.options.people {
+            let people = self.people(s, &name);
+            if !people.is_empty() {
+                o.insert("people".into(), people.into());
+            }
+        }
+        let children = self.children(index, &name, depth);
+        if !children.is_empty() {
+            o.insert("children".into(), children.into());
+        }
+        Value::Object(o)
+    }
+
+    fn people(&mut self, s: &Service, unit: &str) -> Vec<Value> {
+        let mut out = Vec::new();
+        for a in &s.affectation_personne {
+            let person = a.personne.as_ref().map(|p| {
+                [p.prenom.as_deref(), p.nom.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ")
+            });
+            match (person.filter(|p| !p.is_empty()), &a.fonction) {
+                (Some(name), Some(role)) => out.push(json!({"name": name, "role": role})),
+                (Some(name), None) => out.push(json!({"name": name})),
+                (None, Some(role)) => self.warn(
+                    format!("« {unit} » : la fonction « {role} » n’a pas de titulaire nommé : elle n’est pas importée"),
+                    format!("“{unit}”: the role “{role}” has no named holder: it is not imported"),
+                ),
+                (None, None) => {}
+            }
+        }
+        out
+    }
+
+    /// The "Service Fils" of a service, in the export's order.
+    fn children(&mut self, index: usize, name: &str, depth: usize) -> Vec<Value> {
+        let mut out = Vec::new();
+        let links: Vec<Option<String>> = self.services[index]
+            .hierarchie
+            .iter()
+            .filter(|l| l.type_hierarchie.as_deref() == Some("Service Fils"))
+            .map(|l| l.service.0.clone())
+            .collect();
+        for child in links.into_iter().flatten() {
+            match self.by_id.get(child.as_str()) {
+                None => self.warn(
+                    format!("« {name} » : le service fils « {child} » n’est pas dans l’export"),
+                    format!("“{name}”: the child service “{child}” is not in the export"),
+                ),
+                Some(&c) if self.seen.contains(&c) => self.warn(
+                    format!("« {name} » : le service fils « {child} » est déjà placé (un seul parent par service)"),
+                    format!("“{name}”: the child service “{child}” is already placed (one parent per service)"),
+                ),
+                Some(_) if depth >= MAX_DEPTH => self.warn(
+                    format!("« {name} » : au-delà de {MAX_DEPTH} niveaux, ses services fils ne sont pas importés"),
+                    format!("“{name}”: beyond {MAX_DEPTH} levels, its child services are not imported"),
+                ),
+                Some(&c) => out.push(self.unit(c, depth + 1)),
+            }
+        }
+        out
+    }
+}
