@@ -92,6 +92,20 @@ enum Import {
         #[arg(long)]
         title: Option<String>,
     },
+    /// An existing page's nested lists (a "version accessible" of an org chart): units from list items and bold labels, people and roles from the usual French forms; what is not understood is a warning with its line
+    Html {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// A CSS selector for the element holding the lists [default: #organigramme, .accordion-content, main or body]
+        #[arg(long, value_name = "CSS")]
+        selector: Option<String>,
+        /// The root unit's name [default: the page's first h1, or its title]
+        #[arg(long, value_name = "NAME")]
+        root_name: Option<String>,
+        /// The chart's title [default: the root's name]
+        #[arg(long)]
+        title: Option<String>,
+    },
     /// The State's directory (Référentiel de l'organisation administrative de l'État, the JSON behind the API Annuaire): the tree under --root, following "Service Fils" links only
     Annuaire {
         #[arg(value_name = "FILE")]
@@ -167,6 +181,15 @@ fn run(command: Command, msg: Messages) -> Result<Outcome, Failure> {
             let options = import::csv::CsvOptions { delimiter, encoding, columns, title };
             let name = io::shown(&file);
             match import::csv::import(&bytes, &options, msg) {
+                Ok(imported) => Ok(imported_outcome(imported, &name, msg)),
+                Err(problems) => Err(Failure::Invalid(problems.iter().map(|p| p.show(&name)).collect())),
+            }
+        }
+        Command::Import(Import::Html { file, selector, root_name, title }) => {
+            let bytes = io::read(&file, msg)?;
+            let options = import::html::HtmlOptions { selector, root_name, title };
+            let name = io::shown(&file);
+            match import::html::import(&String::from_utf8_lossy(&bytes), &options, msg) {
                 Ok(imported) => Ok(imported_outcome(imported, &name, msg)),
                 Err(problems) => Err(Failure::Invalid(problems.iter().map(|p| p.show(&name)).collect())),
             }

@@ -428,3 +428,95 @@ fn import_annuaire_says_what_is_wrong() {
         no_panic(&out);
     }
 }
+
+const SEED_2024: &str = "../../tests/fixtures/seed-dinum-2024.txt";
+const SEED_2020: &str = "../../tests/fixtures/seed-dinum-2020.txt";
+const DINUM: &str = "Direction interministérielle du numérique (DINUM)";
+
+/// Each unit's name and its parent's, folded, and each person with their unit's name.
+fn placements(data: &serde_json::Value) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    fn fold(s: &str) -> String {
+        organigramme_core::fold::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+    fn walk(unit: &serde_json::Value, parent: &str, units: &mut Vec<(String, String)>, people: &mut Vec<(String, String)>) {
+        let name = unit["name"].as_str().unwrap();
+        units.push((fold(name), fold(parent)));
+        for p in unit["people"].as_array().into_iter().flatten() {
+            people.push((fold(p["name"].as_str().unwrap()), fold(name)));
+        }
+        for child in unit["children"].as_array().into_iter().flatten() {
+            walk(child, name, units, people);
+        }
+    }
+    let (mut units, mut people) = (Vec::new(), Vec::new());
+    walk(&data["root"], "", &mut units, &mut people);
+    units.sort();
+    people.sort();
+    (units, people)
+}
+
+/// The 2024 page gives every unit of the chart transcribed from it, under
+/// the same parent, and every person in the same unit, without a warning.
+#[test]
+fn import_html_of_the_2024_dinum_page() {
+    let out = run(&["import", "html", "--root-name", DINUM, SEED_2024]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "", "nothing left out");
+    golden("import-html-dinum-2024.json", &text(&out.stdout));
+    let imported: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let transcribed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("public/data/dinum-2024.json")).unwrap()).unwrap();
+    let (units, people) = placements(&imported);
+    let (expected_units, expected_people) = placements(&transcribed);
+    assert_eq!(units, expected_units);
+    assert_eq!(people, expected_people);
+    assert_eq!(imported["updated"], "2024-01-17");
+    assert_eq!(imported["root"]["short_name"], "DINUM");
+    let check = run_with(&["validate", "-"], &[], Some(&out.stdout));
+    assert_eq!(code(&check), 0);
+}
+
+/// The 2020 page's markup is worse (bold labels outside items, stray end
+/// tags): what it says in lists is imported, the rest is a warning with
+/// its line.
+#[test]
+fn import_html_of_the_2020_dinum_page_warns_of_its_prose() {
+    let out = run(&["import", "html", "--lang", "en", "--root-name", DINUM, SEED_2020]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let data: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (units, people) = placements(&data);
+    assert_eq!(units.len(), 11);
+    assert!(units.contains(&("mission label".into(), "programme tech.gouv".into())));
+    assert!(units.contains(&("programme tech.gouv".into(), "direction interministerielle du numerique".into())));
+    assert!(units.contains(&("secretariat general".into(), "direction interministerielle du numerique".into())));
+    assert!(people.contains(&("nadi bou hanna".into(), "direction interministerielle du numerique".into())));
+    assert!(people.contains(&("catherine ferreol".into(), "secretariat general".into())));
+    assert_eq!(data["root"]["people"][1], serde_json::json!({"name": "Xavier Albouy", "role": "Adjoint"}));
+    assert_eq!(
+        text(&out.stderr),
+        "organigramme: warning: ../../tests/fixtures/seed-dinum-2020.txt:59: text outside the lists, not imported: \
+         “Sont rattachés à la direction : le secrétariat général, le programme TECH.GOUV, le département Infrastructures et \
+         Services Opérés (ISO), le département Etalab (cycle de vie de la donnée) et le département Performance des Services \
+         Numériques (PSN) :”\n"
+    );
+}
+
+#[test]
+fn import_html_says_what_it_cannot_use() {
+    let out = run(&["import", "html", "--lang", "en", "--selector", "ul[", SEED_2024]);
+    assert_eq!(code(&out), 1);
+    assert!(text(&out.stderr).starts_with("organigramme: error: ../../tests/fixtures/seed-dinum-2024.txt: --selector “ul[”: "), "{}", text(&out.stderr));
+    let out = run(&["import", "html", "--lang", "fr", "--selector", "#absent", SEED_2024]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(text(&out.stderr), "organigramme: erreur : ../../tests/fixtures/seed-dinum-2024.txt: aucun élément ne répond à « #absent »\n");
+    // A person line it cannot read is a warning naming it.
+    let page = "<ul><li><b>Bureau des essais</b> Chef : 12 rue de la Paix</li></ul>";
+    let out = run_with(&["import", "html", "--lang", "en", "-"], &[], Some(page.as_bytes()));
+    assert_eq!(code(&out), 0);
+    assert!(text(&out.stderr).contains("-:1: person not understood: “12 rue de la Paix”"), "{}", text(&out.stderr));
+    for page in ["", "<ul><li></li><li><b></b></li></ul>", "<<<>>>", "<ul>", "\u{0}\u{feff}<li>é</li>"] {
+        let out = run_with(&["import", "html", "-"], &[], Some(page.as_bytes()));
+        no_panic(&out);
+        assert!(code(&out) <= 1, "{page:?}");
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod annuaire;
 pub mod csv;
+pub mod html;
 
 use crate::messages::Messages;
 use serde_json::Value;
