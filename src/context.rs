@@ -5,7 +5,7 @@
 
 use crate::dom_ids::{element, Prefix};
 use crate::options::{Layout, Mode, Presentation};
-use crate::texts::Texts;
+use organigramme_core::texts::Texts;
 use leptos::prelude::*;
 use organigramme_core::markup::{Filled, Markup, Style};
 use organigramme_core::search::{Found, Index, Query};

@@ -1,7 +1,8 @@
 //! Fetching the data file, with errors that say what failed and where.
 
 use organigramme_core::load::MAX_BYTES;
-use organigramme_core::{Chart, LoadError};
+use organigramme_core::texts::Texts;
+use organigramme_core::{Chart, Lang, LoadError};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -20,6 +21,56 @@ pub enum FetchError {
     Timeout { url: String, seconds: u32 },
     ContentType { url: String, content_type: String },
     Invalid { url: String, error: LoadError },
+}
+
+impl FetchError {
+    /// What failed and where: the URL and status, or the place in the file.
+    pub fn message(&self, texts: Texts) -> String {
+        let lead = match texts.0 {
+            Lang::Fr => "Impossible de charger l’organigramme : ",
+            Lang::En => "The organisation chart could not be loaded: ",
+        };
+        let cause = match (texts.0, self) {
+            (Lang::Fr, FetchError::Network { url }) => format!("le fichier « {url} » est inaccessible (erreur réseau)"),
+            (Lang::En, FetchError::Network { url }) => format!("the file “{url}” is unreachable (network error)"),
+            (Lang::Fr, FetchError::Status { url, status, status_text }) => {
+                format!("le fichier « {url} » a répondu {}", status_line(*status, status_text))
+            }
+            (Lang::En, FetchError::Status { url, status, status_text }) => {
+                format!("the file “{url}” answered {}", status_line(*status, status_text))
+            }
+            (Lang::Fr, FetchError::OtherOrigin { url }) => format!("« {url} » n’est pas sur le même site que la page"),
+            (Lang::En, FetchError::OtherOrigin { url }) => format!("“{url}” is not on the same site as the page"),
+            (Lang::Fr, FetchError::Redirected { url, to }) => {
+                format!("le fichier « {url} » redirige vers « {to} », sur un autre site que la page")
+            }
+            (Lang::En, FetchError::Redirected { url, to }) => {
+                format!("the file “{url}” redirects to “{to}”, on another site than the page")
+            }
+            (Lang::Fr, FetchError::Timeout { url, seconds }) => {
+                format!("le fichier « {url} » n’a pas répondu en {seconds} secondes")
+            }
+            (Lang::En, FetchError::Timeout { url, seconds }) => {
+                format!("the file “{url}” did not answer within {seconds} seconds")
+            }
+            (Lang::Fr, FetchError::ContentType { url, content_type }) => {
+                format!("le fichier « {url} » est de type « {content_type} », pas JSON")
+            }
+            (Lang::En, FetchError::ContentType { url, content_type }) => {
+                format!("the file “{url}” is of type “{content_type}”, not JSON")
+            }
+            (_, FetchError::Invalid { url, error }) => return texts.invalid(url, error),
+        };
+        format!("{lead}{cause}.")
+    }
+}
+
+fn status_line(status: u16, text: &str) -> String {
+    if text.is_empty() {
+        status.to_string()
+    } else {
+        format!("{status} {text}")
+    }
 }
 
 /// A fetch in flight: aborting it (when the chart is destroyed) also clears

@@ -11,7 +11,6 @@ mod events;
 mod fetch;
 mod mount;
 mod options;
-mod texts;
 
 pub use api::{mount, Organigramme};
 pub use options::{Mode, Options, Source};

@@ -6,7 +6,7 @@ use crate::dom_ids::{claim_anchors, release_anchors};
 use crate::events::notify;
 use crate::fetch::{load_chart, Pending};
 use crate::options::{lang_attribute, Options, Source, NAMES};
-use crate::texts::Texts;
+use organigramme_core::texts::Texts;
 use leptos::prelude::*;
 use organigramme_core::{Action, Chart, Lang};
 use std::any::Any;
@@ -93,7 +93,7 @@ impl Instance {
                     }
                     match result {
                         Ok(chart) => self.render(chart, &options, lang),
-                        Err(err) => self.clone().fail(texts.fetch_error(&err), texts, Some(options)),
+                        Err(err) => self.clone().fail(err.message(texts), texts, Some(options)),
                     }
                     if refocus {
                         self.focus_first_control();

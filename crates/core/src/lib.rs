@@ -18,6 +18,7 @@ pub mod nav;
 pub mod reduce;
 pub mod search;
 pub mod stats;
+pub mod texts;
 pub mod typeahead;
 pub mod url;
 pub mod view;

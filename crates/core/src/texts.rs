@@ -1,9 +1,9 @@
-//! Every string the widget itself writes, in French and English. The data's
-//! own text is never translated.
+//! Every string the widget itself writes, in French and English (the
+//! command line's static fallback writes the same). The data's own text is
+//! never translated.
 
-use crate::fetch::FetchError;
-use organigramme_core::markup::Words;
-use organigramme_core::{Announcement, Lang, LoadError, Unit};
+use crate::markup::Words;
+use crate::{Announcement, Lang, LoadError, Unit};
 
 /// The widget's strings in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,43 +170,6 @@ impl Texts {
         }
     }
 
-    /// What failed and where: the URL and status, or the place in the file.
-    pub fn fetch_error(self, err: &FetchError) -> String {
-        let lead = self.pick("Impossible de charger l’organigramme : ", "The organisation chart could not be loaded: ");
-        let cause = match (self.0, err) {
-            (Lang::Fr, FetchError::Network { url }) => format!("le fichier « {url} » est inaccessible (erreur réseau)"),
-            (Lang::En, FetchError::Network { url }) => format!("the file “{url}” is unreachable (network error)"),
-            (Lang::Fr, FetchError::Status { url, status, status_text }) => {
-                format!("le fichier « {url} » a répondu {}", status_line(*status, status_text))
-            }
-            (Lang::En, FetchError::Status { url, status, status_text }) => {
-                format!("the file “{url}” answered {}", status_line(*status, status_text))
-            }
-            (Lang::Fr, FetchError::OtherOrigin { url }) => format!("« {url} » n’est pas sur le même site que la page"),
-            (Lang::En, FetchError::OtherOrigin { url }) => format!("“{url}” is not on the same site as the page"),
-            (Lang::Fr, FetchError::Redirected { url, to }) => {
-                format!("le fichier « {url} » redirige vers « {to} », sur un autre site que la page")
-            }
-            (Lang::En, FetchError::Redirected { url, to }) => {
-                format!("the file “{url}” redirects to “{to}”, on another site than the page")
-            }
-            (Lang::Fr, FetchError::Timeout { url, seconds }) => {
-                format!("le fichier « {url} » n’a pas répondu en {seconds} secondes")
-            }
-            (Lang::En, FetchError::Timeout { url, seconds }) => {
-                format!("the file “{url}” did not answer within {seconds} seconds")
-            }
-            (Lang::Fr, FetchError::ContentType { url, content_type }) => {
-                format!("le fichier « {url} » est de type « {content_type} », pas JSON")
-            }
-            (Lang::En, FetchError::ContentType { url, content_type }) => {
-                format!("the file “{url}” is of type “{content_type}”, not JSON")
-            }
-            (_, FetchError::Invalid { url, error }) => return self.invalid(url, error),
-        };
-        format!("{lead}{cause}.")
-    }
-
     /// A data file that is not valid, from a URL or inline.
     pub fn invalid(self, source: &str, error: &LoadError) -> String {
         match self.0 {
@@ -262,13 +225,5 @@ impl Texts {
             parts.push(self.words().people(&unit.people));
         }
         parts.join(". ")
-    }
-}
-
-fn status_line(status: u16, text: &str) -> String {
-    if text.is_empty() {
-        status.to_string()
-    } else {
-        format!("{status} {text}")
     }
 }
