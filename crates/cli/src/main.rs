@@ -71,6 +71,30 @@ enum Command {
     /// Convert another format to data format v1; the result is checked by the widget's loader before it is written
     #[command(subcommand)]
     Import(Import),
+    /// Write a chart in another form
+    #[command(subcommand)]
+    Export(Export),
+}
+
+#[derive(Subcommand)]
+enum Export {
+    /// The widget's HTML, static: to paste inside the data-organigramme element as its fallback (every branch present, collapsed ones hidden="until-found"); the widget replaces it without anything moving. Its language: --lang, else the data's, else French
+    Html {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// How many levels start open, as data-depth (1: the root, showing its sub-units)
+        #[arg(long, default_value_t = 1)]
+        depth: u32,
+        /// The outer disclosure open, as data-open
+        #[arg(long)]
+        open: bool,
+        /// Before each unit's id in its element's id, as data-link-prefix
+        #[arg(long, value_name = "PREFIX", default_value = "")]
+        link_prefix: String,
+        /// The outer disclosure's text, as data-label
+        #[arg(long)]
+        label: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -168,7 +192,8 @@ fn load(path: &Path, msg: Messages) -> Result<Chart, Failure> {
     })
 }
 
-fn run(command: Command, msg: Messages) -> Result<Outcome, Failure> {
+/// `lang`: the `--lang` given, if any.
+fn run(command: Command, lang: Option<organigramme_core::Lang>, msg: Messages) -> Result<Outcome, Failure> {
     match command {
         Command::Validate { files, format } => Ok(Outcome::new(validate::run(&files, format, msg)?)),
         Command::Stats { file, format } => Ok(Outcome::new((stats::report(&load(&file, msg)?, format, msg), false))),
@@ -193,6 +218,23 @@ fn run(command: Command, msg: Messages) -> Result<Outcome, Failure> {
                 Ok(imported) => Ok(imported_outcome(imported, &name, msg)),
                 Err(problems) => Err(Failure::Invalid(problems.iter().map(|p| p.show(&name)).collect())),
             }
+        }
+        Command::Export(Export::Html { file, depth, open, link_prefix, label }) => {
+            if !organigramme_core::ids::is_valid_prefix(&link_prefix) {
+                return Err(Failure::Invalid(vec![msg.bad_link_prefix(&link_prefix)]));
+            }
+            let chart = load(&file, msg)?;
+            let data_lang = chart.meta.lang.as_deref().and_then(organigramme_core::Lang::from_tag);
+            let lang = lang.or(data_lang).unwrap_or_default();
+            let fallback = organigramme_core::fallback::Fallback {
+                chart: &chart,
+                texts: organigramme_core::texts::Texts(lang),
+                // data-depth counts open levels; the view, levels shown.
+                initial: organigramme_core::InitialView { depth: depth.saturating_add(1), open },
+                label: label.as_deref(),
+                link_prefix: &link_prefix,
+            };
+            Ok(Outcome::new((fallback.html() + "\n", false)))
         }
         Command::Import(Import::Annuaire { file, root, no_people, title }) => {
             let options = import::annuaire::AnnuaireOptions { root, people: !no_people, title };
@@ -232,7 +274,7 @@ fn main() -> ExitCode {
         }
         ExitCode::from(code)
     };
-    match run(cli.command, msg) {
+    match run(cli.command, cli.lang.as_deref().and_then(organigramme_core::Lang::from_tag), msg) {
         Ok(outcome) => {
             for warning in &outcome.warnings {
                 eprintln!("organigramme: {warning}");

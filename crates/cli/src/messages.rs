@@ -169,6 +169,13 @@ impl Messages {
         format!("{changes} {} {old} {} {new}", self.pick("entre", "between"), self.pick("et", "and"))
     }
 
+    pub fn bad_link_prefix(self, prefix: &str) -> String {
+        match self.0 {
+            Lang::Fr => format!("--link-prefix {} : jusqu’à 64 lettres ASCII, chiffres, « - », « _ » ou « . »", self.quoted(prefix)),
+            Lang::En => format!("--link-prefix {}: up to 64 ASCII letters, digits, “-”, “_” or “.”", self.quoted(prefix)),
+        }
+    }
+
     /// What stands for an absent value in a change: (aucun) / (none).
     pub fn none(self) -> &'static str {
         self.pick("(aucun)", "(none)")

@@ -520,3 +520,46 @@ fn import_html_says_what_it_cannot_use() {
         assert!(code(&out) <= 1, "{page:?}");
     }
 }
+
+/// The static widget: valid HTML (html5ever reports no parse error, even
+/// inside a whole document), nothing a strict CSP forbids, every unit with
+/// its link's id, collapsed branches `hidden="until-found"`.
+#[test]
+fn export_html_writes_the_widget_as_static_html() {
+    let out = run(&["export", "html", "--open", DINUM_2024]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let html = text(&out.stdout);
+    golden("export-dinum-2024.fr.html", &html);
+    let fragment = scraper::Html::parse_fragment(&html);
+    assert_eq!(fragment.errors, Vec::<std::borrow::Cow<str>>::new(), "parse errors");
+    let document = scraper::Html::parse_document(&format!("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>T</title></head><body>{html}</body></html>"));
+    assert!(document.errors.is_empty(), "{:?}", document.errors);
+    for forbidden in ["<script", "<style", " style=", " onclick", "javascript:"] {
+        assert!(!html.contains(forbidden), "{forbidden}");
+    }
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    assert_eq!(fragment.select(&select("li.og-unit[id]")).count(), 45);
+    assert_eq!(fragment.select(&select("li.og-unit#etalab-datalab")).count(), 1);
+    // The root open, the other branches closed but present.
+    assert_eq!(fragment.select(&select(".og-children[hidden=until-found]")).count(), 8);
+    assert_eq!(fragment.select(&select("[aria-expanded=true]")).count(), 2, "the disclosure and the root");
+    // Closed, English, three levels, with a prefix and a label.
+    let out = run(&["export", "html", "--lang", "en", "--depth", "3", "--link-prefix", "org-", "--label", "Chart <of> DINUM", DINUM_2024]);
+    assert_eq!(code(&out), 0);
+    let html = text(&out.stdout);
+    golden("export-dinum-2024.en.html", &html);
+    let fragment = scraper::Html::parse_fragment(&html);
+    assert!(fragment.errors.is_empty());
+    assert_eq!(fragment.select(&select(".og-chart[hidden=until-found]")).count(), 1);
+    assert_eq!(fragment.select(&select("li.og-unit#org-etalab-datalab")).count(), 1);
+    assert_eq!(fragment.select(&select(".og-children:not([hidden])")).count(), 9, "every branch of levels 1 and 2 open");
+    assert!(html.contains(">Chart &lt;of&gt; DINUM</button>"));
+    assert!(html.contains("<div class=\"organigramme\" lang=\"en\">"));
+    assert!(html.contains("<p class=\"og-title\" id=\"og1-title\" lang=\"fr\">"), "the data's language, where it differs");
+    // A bad prefix, a bad file.
+    let out = run(&["export", "html", "--lang", "en", "--link-prefix", "a b", DINUM_2024]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(text(&out.stderr), "organigramme: error: --link-prefix “a b”: up to 64 ASCII letters, digits, “-”, “_” or “.”\n");
+    let out = run(&["export", "html", &fixture("invalid.json")]);
+    assert_eq!(code(&out), 1);
+}

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod chart;
 pub mod diff;
+pub mod fallback;
 pub mod fold;
 pub mod generate;
 pub mod ids;
