@@ -366,6 +366,7 @@ const report = {
   contenders: CONTENDERS.map(({ id, label, codeLabel, readyOnly, allShown, keys, sameCodeAs }) => ({ id, label, codeLabel, readyOnly, allShown, keys: !!keys, sameCodeAs })),
   units, dataFiles: files,
   coreSearch: coreSearch(),
+  cli: existsSync(join(OUT, 'cli.json')) ? JSON.parse(readFileSync(join(OUT, 'cli.json'), 'utf8')) : undefined,
   codeSize: codeSizes(runs),
   runs,
 };

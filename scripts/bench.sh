@@ -44,4 +44,11 @@ for n in "${sizes[@]}"; do
   cargo run --quiet --release -p organigramme-core --example search -- "$data/units-$n.json" > "target/bench/search-core-$n.json"
 done
 
+# The command line, natively: imports, diff, validate and export on the
+# 100,000-unit chart, and a directory export (bench/cli.mjs).
+if [ -s "$data/units-100000-flat.json" ]; then
+  cargo build --quiet --release -p organigramme-cli
+  node bench/cli.mjs
+fi
+
 node scripts/bench.mjs

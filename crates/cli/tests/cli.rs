@@ -65,7 +65,19 @@ const DINUM_2024: &str = "../../public/data/dinum-2024.json";
 
 #[test]
 fn every_command_has_help() {
-    for command in [&["--help"][..], &["validate", "--help"], &["stats", "--help"], &["diff", "--help"], &["help", "diff"]] {
+    for command in [
+        &["--help"][..],
+        &["validate", "--help"],
+        &["stats", "--help"],
+        &["diff", "--help"],
+        &["help", "diff"],
+        &["import", "--help"],
+        &["import", "csv", "--help"],
+        &["import", "html", "--help"],
+        &["import", "annuaire", "--help"],
+        &["export", "--help"],
+        &["export", "html", "--help"],
+    ] {
         let out = run(command);
         assert_eq!(code(&out), 0, "{command:?}");
         assert!(text(&out.stdout).contains("Usage: organigramme"), "{command:?}");

@@ -12,8 +12,8 @@ use crate::messages::Messages;
 use organigramme_core::ids::{is_valid_id, slug};
 use organigramme_core::load::{parse, MAX_DEPTH};
 use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
-use serde_json::{json, Map, Value};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
@@ -224,19 +224,25 @@ pub fn import(input: impl Read, options: &AnnuaireOptions, msg: Messages) -> Res
             format!("no service with id “{}” in the export ({} services)", options.root, services.len()),
         )));
     };
-    let mut b = Builder { services: &services, by_id: &by_id, options, msg, seen: HashSet::new(), ids: HashSet::new(), warnings: Vec::new() };
-    let tree = b.unit(root, 1);
+    let mut b = Builder {
+        services: &services,
+        by_id: &by_id,
+        options,
+        msg,
+        seen: HashSet::new(),
+        ids: HashSet::new(),
+        placed: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let top = b.unit(root, 1);
     let updated = b.seen.iter().filter_map(|&i| services[i].date_modification.as_deref().and_then(iso_date)).max();
-    let mut document = Map::new();
     let title = options.title.clone().or_else(|| services[root].nom.clone()).unwrap_or_else(|| options.root.clone());
-    document.insert("title".into(), title.into());
-    document.insert("lang".into(), "fr".into());
-    if let Some(updated) = updated {
-        document.insert("updated".into(), updated.into());
-    }
-    document.insert("root".into(), tree);
-    let json = pretty(&Value::Object(document));
-    let mut warnings = b.warnings;
+    let (placed, mut warnings) = (b.placed, b.warnings);
+    let json = pretty(&Document { title, lang: "fr", updated, root: Tree { services: &services, placed: &placed, index: top } });
+    // The export is no longer needed while the core checks the result.
+    drop(by_id);
+    drop(placed);
+    drop(services);
     match parse(&json) {
         Ok(chart) => {
             warnings.extend(chart.warnings.iter().map(|w| w.message(msg.lang())));
@@ -244,6 +250,15 @@ pub fn import(input: impl Read, options: &AnnuaireOptions, msg: Messages) -> Res
         }
         Err(e) => Err(AnnuaireError::Other(e.message(msg.lang()))),
     }
+}
+
+/// A service placed in the chart: what it takes from the links.
+struct Placed {
+    service: usize,
+    id: String,
+    name: String,
+    people: Vec<(String, Option<String>)>,
+    children: Vec<usize>,
 }
 
 struct Builder<'a> {
@@ -255,7 +270,64 @@ struct Builder<'a> {
     seen: HashSet<usize>,
     /// Unit ids given, unique.
     ids: HashSet<String>,
+    placed: Vec<Placed>,
     warnings: Vec<String>,
+}
+
+/// The data file, written as it is serialised from the export's services:
+/// no tree of values in between.
+#[derive(Serialize)]
+struct Document<'a> {
+    title: String,
+    /// The directory is in French.
+    lang: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<String>,
+    root: Tree<'a>,
+}
+
+struct Tree<'a> {
+    services: &'a [Service],
+    placed: &'a [Placed],
+    index: usize,
+}
+
+impl Serialize for Tree<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = &self.placed[self.index];
+        let service = &self.services[p.service];
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &p.id)?;
+        map.serialize_entry("name", &p.name)?;
+        if let Some(sigle) = service.sigle.as_ref().filter(|&sigle| *sigle != p.name) {
+            map.serialize_entry("short_name", sigle)?;
+        }
+        if let Some(kind) = &service.type_organisme {
+            map.serialize_entry("kind", kind)?;
+        }
+        if let Some(mission) = &service.mission {
+            map.serialize_entry("description", mission)?;
+        }
+        if let Some(url) = service.site_internet.iter().find_map(|l| l.valeur.as_ref()) {
+            map.serialize_entry("url", url)?;
+        }
+        if !p.people.is_empty() {
+            let people: Vec<Person> = p.people.iter().map(|(name, role)| Person { name, role: role.as_deref() }).collect();
+            map.serialize_entry("people", &people)?;
+        }
+        if !p.children.is_empty() {
+            let children: Vec<Tree> = p.children.iter().map(|&index| Tree { index, ..*self }).collect();
+            map.serialize_entry("children", &children)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Person<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
 }
 
 impl Builder<'_> {
@@ -277,51 +349,30 @@ impl Builder<'_> {
         self.warnings.push(text);
     }
 
-    fn unit(&mut self, index: usize, depth: usize) -> Value {
+    /// Places a service and, below it, its "Service Fils": its index in `placed`.
+    fn unit(&mut self, index: usize, depth: usize) -> usize {
         self.seen.insert(index);
         let s = &self.services[index];
-        let mut o = Map::new();
-        o.insert("id".into(), self.id(s).into());
+        let id = self.id(s);
         let name = s.nom.clone().or_else(|| s.sigle.clone()).unwrap_or_else(|| s.id.clone().unwrap_or_default());
         if s.nom.is_none() {
             let id = s.id.clone().unwrap_or_default();
             self.warn(format!("le service « {id} » n’a pas de nom : « {name} » le remplace"), format!("the service “{id}” has no name: “{name}” stands for it"));
         }
-        o.insert("name".into(), name.clone().into());
-        if let Some(sigle) = s.sigle.as_ref().filter(|&sigle| *sigle != name) {
-            o.insert("short_name".into(), sigle.clone().into());
-        }
-        if let Some(kind) = &s.type_organisme {
-            o.insert("kind".into(), kind.clone().into());
-        }
-        if let Some(mission) = &s.mission {
-            o.insert("description".into(), mission.clone().into());
-        }
-        if let Some(url) = s.site_internet.iter().find_map(|l| l.valeur.clone()) {
-            o.insert("url".into(), url.into());
-        }
-        if self.options.people {
-            let people = self.people(s, &name);
-            if !people.is_empty() {
-                o.insert("people".into(), people.into());
-            }
-        }
+        let people = if self.options.people { self.people(s, &name) } else { Vec::new() };
         let children = self.children(index, &name, depth);
-        if !children.is_empty() {
-            o.insert("children".into(), children.into());
-        }
-        Value::Object(o)
+        self.placed.push(Placed { service: index, id, name, people, children });
+        self.placed.len() - 1
     }
 
-    fn people(&mut self, s: &Service, unit: &str) -> Vec<Value> {
+    fn people(&mut self, s: &Service, unit: &str) -> Vec<(String, Option<String>)> {
         let mut out = Vec::new();
         for a in &s.affectation_personne {
             let person = a.personne.as_ref().map(|p| {
                 [p.prenom.as_deref(), p.nom.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ")
             });
             match (person.filter(|p| !p.is_empty()), &a.fonction) {
-                (Some(name), Some(role)) => out.push(json!({"name": name, "role": role})),
-                (Some(name), None) => out.push(json!({"name": name})),
+                (Some(name), role) => out.push((name, role.clone())),
                 (None, Some(role)) => self.warn(
                     format!("« {unit} » : la fonction « {role} » n’a pas de titulaire nommé : elle n’est pas importée"),
                     format!("“{unit}”: the role “{role}” has no named holder: it is not imported"),
@@ -333,7 +384,7 @@ impl Builder<'_> {
     }
 
     /// The "Service Fils" of a service, in the export's order.
-    fn children(&mut self, index: usize, name: &str, depth: usize) -> Vec<Value> {
+    fn children(&mut self, index: usize, name: &str, depth: usize) -> Vec<usize> {
         let mut out = Vec::new();
         let links: Vec<Option<String>> = self.services[index]
             .hierarchie

@@ -10,7 +10,8 @@ use super::{pretty, says, Imported, Located};
 use crate::messages::Messages;
 use organigramme_core::fold::fold;
 use organigramme_core::load::{parse, LoadError};
-use serde_json::{json, Map, Value};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// What a column holds.
@@ -180,8 +181,71 @@ struct Unit {
     id: String,
     /// Its first row's line.
     line: usize,
-    fields: HashMap<Col, (String, usize)>,
+    /// Each of [`UNIT_COLS`], with the line that gave it.
+    fields: [Option<(String, usize)>; 6],
     people: Vec<(String, Option<String>)>,
+}
+
+impl Unit {
+    fn field(&self, col: Col) -> Option<&(String, usize)> {
+        UNIT_COLS.iter().position(|&c| c == col).and_then(|i| self.fields[i].as_ref())
+    }
+}
+
+/// The data file, written as it is serialised: no tree of values in
+/// between (a 100,000-unit import would hold it whole).
+struct Document<'a> {
+    title: &'a str,
+    units: &'a [Unit],
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("title", self.title)?;
+        map.serialize_entry("units", &Units(self.units))?;
+        map.end()
+    }
+}
+
+struct Units<'a>(&'a [Unit]);
+
+impl Serialize for Units<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0)
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("parent", &self.field(Col::Parent).map(|(p, _)| p))?;
+        for &col in &UNIT_COLS[1..] {
+            if let Some((value, _)) = self.field(col) {
+                map.serialize_entry(key(col), value)?;
+            }
+        }
+        if !self.people.is_empty() {
+            map.serialize_entry("people", &People(&self.people))?;
+        }
+        map.end()
+    }
+}
+
+struct People<'a>(&'a [(String, Option<String>)]);
+
+impl Serialize for People<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|(name, role)| Person { name, role: role.as_deref() }))
+    }
+}
+
+#[derive(Serialize)]
+struct Person<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
 }
 
 pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Imported, Vec<Located>> {
@@ -221,15 +285,15 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
             continue;
         };
         let index = *by_id.entry(id.clone()).or_insert_with(|| {
-            units.push(Unit { id: id.clone(), line, fields: HashMap::new(), people: Vec::new() });
+            units.push(Unit { id: id.clone(), line, fields: Default::default(), people: Vec::new() });
             units.len() - 1
         });
         let unit = &mut units[index];
-        for col in UNIT_COLS {
+        for (i, col) in UNIT_COLS.into_iter().enumerate() {
             let Some(value) = cell(col) else { continue };
-            match unit.fields.get(&col) {
+            match &unit.fields[i] {
                 None => {
-                    unit.fields.insert(col, (value, line));
+                    unit.fields[i] = Some((value, line));
                 }
                 Some((first, first_line)) if *first != value => problems.push(Located {
                     line: Some(line),
@@ -260,7 +324,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
             (None, None) => {}
         }
     }
-    for unit in units.iter().filter(|u| !u.fields.contains_key(&Col::Name)) {
+    for unit in units.iter().filter(|u| u.field(Col::Name).is_none()) {
         problems.push(Located {
             line: Some(unit.line),
             column: columns.get(&Col::Name).map(|i| i + 1),
@@ -279,13 +343,13 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
         return Err(problems);
     }
     let title = options.title.clone().or_else(|| {
-        units.iter().find(|u| !u.fields.contains_key(&Col::Parent)).and_then(|u| u.fields.get(&Col::Name)).map(|(n, _)| n.clone())
+        units.iter().find(|u| u.field(Col::Parent).is_none()).and_then(|u| u.field(Col::Name)).map(|(n, _)| n.clone())
     });
-    let document = json!({
-        "title": title.unwrap_or_default(),
-        "units": units.iter().map(unit_json).collect::<Vec<_>>(),
-    });
-    let json = pretty(&document);
+    // The CSV's text and its reader are no longer needed: the import's
+    // peak memory is the units, the data file and the core's chart.
+    drop(reader);
+    drop(text);
+    let json = pretty(&Document { title: title.as_deref().unwrap_or_default(), units: &units });
     // The core's verdict, located back in the CSV.
     match parse(&json) {
         Ok(chart) => {
@@ -302,25 +366,6 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
     }
 }
 
-fn unit_json(unit: &Unit) -> Value {
-    let mut o = Map::new();
-    o.insert("id".into(), unit.id.clone().into());
-    o.insert("parent".into(), unit.fields.get(&Col::Parent).map_or(Value::Null, |(p, _)| p.clone().into()));
-    for col in &UNIT_COLS[1..] {
-        if let Some((value, _)) = unit.fields.get(col) {
-            o.insert(key(*col).into(), value.clone().into());
-        }
-    }
-    if !unit.people.is_empty() {
-        let people = unit.people.iter().map(|(name, role)| match role {
-            Some(role) => json!({"name": name, "role": role}),
-            None => json!({"name": name}),
-        });
-        o.insert("people".into(), people.collect());
-    }
-    Value::Object(o)
-}
-
 /// `units[3].parent` → the line of the row that gave unit 3 its parent,
 /// and the parent's column.
 fn locate(path: &str, units: &[Unit], columns: &HashMap<Col, usize>) -> Located {
@@ -329,7 +374,7 @@ fn locate(path: &str, units: &[Unit], columns: &HashMap<Col, usize>) -> Located 
     let col = FIELDS.iter().find(|(_, k, _)| Some(*k) == field).map(|(c, _, _)| *c);
     let col = if field == Some("people") { Some(Col::Person) } else { col };
     let Some(unit) = index.and_then(|i| units.get(i)) else { return Located { line: Some(1), column: None, message: String::new() } };
-    let line = col.and_then(|c| unit.fields.get(&c)).map_or(unit.line, |(_, line)| *line);
+    let line = col.and_then(|c| unit.field(c)).map_or(unit.line, |(_, line)| *line);
     Located { line: Some(line), column: col.and_then(|c| columns.get(&c)).map(|i| i + 1), message: String::new() }
 }
 

@@ -7,7 +7,6 @@ pub mod csv;
 pub mod html;
 
 use crate::messages::Messages;
-use serde_json::Value;
 
 /// A problem in the source, where it is: a line and a column when known
 /// (a problem with no line concerns the file, and names what it is about).
@@ -36,7 +35,7 @@ pub struct Imported {
 }
 
 /// The data file as the command writes it: JSON indented by two spaces.
-pub fn pretty(value: &Value) -> String {
+pub fn pretty(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
