@@ -7,13 +7,14 @@
 #![forbid(unsafe_code)]
 
 mod diff;
+mod help_fr;
 mod import;
 mod io;
 mod messages;
 mod stats;
 mod validate;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use io::{IoFailure, Output};
 use messages::Messages;
 use organigramme_core::load::parse_bytes;
@@ -49,22 +50,28 @@ enum Command {
         /// The files to check (- for standard input)
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// The report's form
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Count a chart's units, people, levels, widest level, units without people and vacant posts
     Stats {
+        /// The chart's file (- for standard input)
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// The report's form
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Show what changed from OLD to NEW: units added, removed, renamed and moved, people who arrived, left or changed role, other fields changed; exit 1 when they differ
     Diff {
+        /// The old version
         #[arg(value_name = "OLD")]
         old: PathBuf,
+        /// The new version
         #[arg(value_name = "NEW")]
         new: PathBuf,
+        /// The report's form
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
         format: diff::DiffFormat,
     },
@@ -80,6 +87,7 @@ enum Command {
 enum Export {
     /// The widget's HTML, static: to paste inside the data-organigramme element as its fallback (every branch present, collapsed ones hidden="until-found"); the widget replaces it without anything moving. Its language: --lang, else the data's, else French
     Html {
+        /// The chart's file (- for standard input)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// How many levels start open, as data-depth (1: the root, showing its sub-units)
@@ -101,6 +109,7 @@ enum Export {
 enum Import {
     /// An HR export: one row per unit (id, parent, name, short_name, kind, description, url), or per person of a unit (its columns repeated, plus person and role); rows of one id are merged, in order
     Csv {
+        /// The CSV file (- for standard input)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// The field separator [default: detected among , ; and tab]
@@ -118,6 +127,7 @@ enum Import {
     },
     /// An existing page's nested lists (a "version accessible" of an org chart): units from list items and bold labels, people and roles from the usual French forms; what is not understood is a warning with its line
     Html {
+        /// The page (- for standard input)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// A CSS selector for the element holding the lists [default: #organigramme, .accordion-content, main or body]
@@ -132,6 +142,7 @@ enum Import {
     },
     /// The State's directory (Référentiel de l'organisation administrative de l'État, the JSON behind the API Annuaire): the tree under --root, following "Service Fils" links only
     Annuaire {
+        /// The directory's JSON export (- for standard input)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// The id of the service at the chart's root
@@ -256,8 +267,26 @@ fn imported_outcome(imported: import::Imported, file: &str, msg: Messages) -> Ou
     Outcome { text: imported.json, problems: false, warnings }
 }
 
+/// `--lang`'s value on the command line, read before clap parses it: the
+/// help itself is in that language.
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix("--lang") {
+        Some("") => args.get(i + 1).map(|v| v.to_string()),
+        Some(v) => v.strip_prefix('=').map(str::to_owned),
+        None => None,
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = messages::lang_from(lang_flag(&args).as_deref(), |k| std::env::var(k).ok());
+    let msg = Messages(lang);
+    let command = match lang {
+        organigramme_core::Lang::Fr => help_fr::french(Cli::command()),
+        organigramme_core::Lang::En => Cli::command(),
+    };
+    let cli = match command.try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version exit 0, usage errors 2.
@@ -265,8 +294,6 @@ fn main() -> ExitCode {
             return ExitCode::from(e.exit_code() as u8);
         }
     };
-    let lang = messages::lang_from(cli.lang.as_deref(), |k| std::env::var(k).ok());
-    let msg = Messages(lang);
     let output = Output::new(cli.output);
     let fail = |lines: &[String], code: u8| {
         for line in lines {

@@ -85,6 +85,31 @@ fn every_command_has_help() {
     assert!(text(&run(&["--help"]).stdout).contains("Exit codes: 0 success; 1 invalid files or differences; 2 usage"));
 }
 
+/// In French (locale or --lang), the help of every command is in French:
+/// what each command does and each of its options.
+#[test]
+fn the_help_is_french_in_french() {
+    let commands: [&[&str]; 9] = [&[], &["validate"], &["stats"], &["diff"], &["import"], &["import", "csv"], &["import", "html"], &["import", "annuaire"], &["export", "html"]];
+    for command in commands {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let fr = text(&run_with(&args, &[("LANG", "fr_FR.UTF-8")], None).stdout);
+        assert!(fr.contains("Utilisation : organigramme"), "{command:?}: {fr}");
+        assert!(fr.contains("Affiche l’aide"), "{command:?}");
+        let en = text(&run(&args).stdout);
+        assert!(en.contains("Usage: organigramme"), "{command:?}");
+        // No line of the English help's text left in the French one.
+        for line in en.lines().map(str::trim).filter(|l| l.len() > 30 && !l.starts_with("help ")) {
+            let words = line.split("  ").last().unwrap_or(line);
+            assert!(!fr.contains(words), "{command:?}: untranslated “{words}”");
+        }
+    }
+    let flag = text(&run_with(&["--lang=fr", "diff", "--help"], &[("LC_ALL", "en_GB.UTF-8")], None).stdout);
+    assert!(flag.contains("Montre ce qui a changé de OLD à NEW"));
+    let english = text(&run_with(&["diff", "--lang", "en", "--help"], &[("LANG", "fr_FR.UTF-8")], None).stdout);
+    assert!(english.contains("Show what changed from OLD to NEW"));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [&[][..], &["validate"], &["frobnicate"], &["stats", "a", "b"], &["diff", "a"], &["--lang", "de", "validate", "x"]] {
