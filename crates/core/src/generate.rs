@@ -90,7 +90,7 @@ struct Shape {
 
 impl Shape {
     fn grow(units: usize, seed: u64) -> Shape {
-        let depth: u32 = match units {
+        let mut depth: u32 = match units {
             0..=9_999 => 5,
             10_000..=99_999 => 6,
             _ => 7,
@@ -107,6 +107,10 @@ impl Shape {
                 // below the last level sub-units, in order, until full.
                 branching = 1.0;
                 queue.extend((0..shape.parent.len()).filter(|&u| shape.level[u] < depth && shape.children[u].is_empty()));
+                // None left above the last level: one level more.
+                if queue.is_empty() {
+                    depth += 1;
+                }
                 continue;
             };
             if shape.level[unit] >= depth || (unit > 0 && rng.unit() >= branching) {
@@ -262,6 +266,18 @@ mod tests {
             assert!(fanouts.iter().filter(|&&n| !(3..=12).contains(&n)).count() <= 1, "{units} units");
             assert!(chart.ids().all(|u| chart[u].description.is_some() && chart[u].people.len() <= 3));
             assert!(chart.ids().any(|u| chart[u].people.is_empty()));
+        }
+    }
+
+    /// Every seed and size gives a chart of that size: a seed whose shape
+    /// filled every level but the last once looped for ever.
+    #[test]
+    fn every_seed_gives_a_chart_of_the_size_asked() {
+        for units in [1, 2, 13, 400, 1_500, 3_000] {
+            for seed in 1..=12 {
+                let chart = parse(&realistic_json(units, seed, Form::Nested)).unwrap();
+                assert_eq!(chart.len(), units, "{units} units, seed {seed}");
+            }
         }
     }
 

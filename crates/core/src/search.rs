@@ -126,6 +126,18 @@ impl Word {
     }
 }
 
+/// For one word, whether each unit's name or one of its ancestors' names
+/// holds it, as far as a search has needed to know.
+#[derive(Default)]
+struct Above(Vec<Known>);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Known {
+    Unknown,
+    Yes,
+    No,
+}
+
 /// One unit that matches, and how well.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Found {
@@ -193,21 +205,35 @@ impl Index {
         // a unit whose name holds it (one word alone must be held). The
         // candidates are those reached by the word that reaches the fewest
         // units; the other words are looked for in these candidates only.
-        // Longer words tend to be rarer: the longest, scanned first, makes
-        // the scans of the others stop early.
-        let longest = (0..words.len()).max_by_key(|&i| words[i].text.len());
-        let order = longest.into_iter().chain((0..words.len()).filter(|&i| Some(i) != longest));
+        // The rarest word, scanned first, makes the scans of the others
+        // stop early: how often each occurs in a sample of the index says
+        // which (longer words first among equals).
+        let sample = &self.text.as_bytes()[..self.text.len() / 32];
+        let mut order: Vec<usize> = (0..words.len()).collect();
+        if words.len() > 1 {
+            let counts: Vec<usize> = words.iter().map(|w| w.finder.find_iter(sample).count()).collect();
+            order.sort_by_key(|&i| (counts[i], std::cmp::Reverse(words[i].text.len())));
+        }
+        let order = order.into_iter();
         let through_names = words.len() > 1;
         let mut candidates: Option<Vec<Range<usize>>> = None;
         for word in order.map(|i| &words[i]) {
+            // Once the candidates hold less than an eighth of the index's
+            // text, looking for the other words in them (as ranking does,
+            // with their ancestors' names) costs less than scanning the
+            // whole index for a smaller set.
+            if candidates.as_ref().is_some_and(|c| 8 * self.bytes(c) < self.text.len()) {
+                break;
+            }
             let limit = candidates.as_ref().map_or(usize::MAX, |c| c.iter().map(ExactSizeIterator::len).sum());
             if let Some(reach) = self.reach(chart, word, through_names, limit) {
                 candidates = Some(reach);
             }
         }
         let mut ranks: [Vec<UnitId>; Rank::ALL.len()] = Default::default();
+        let mut above: Vec<Above> = words.iter().map(|_| Above::default()).collect();
         for unit in candidates.into_iter().flatten().flatten() {
-            if let Some(rank) = self.rank(chart, unit, query, &words) {
+            if let Some(rank) = self.rank(chart, unit, query, &words, &mut above) {
                 ranks[rank as usize].push(UnitId::at(unit));
             }
         }
@@ -245,6 +271,11 @@ impl Index {
         Some(ranges)
     }
 
+    /// The length of the units' segments, all ranges together.
+    fn bytes(&self, ranges: &[Range<usize>]) -> usize {
+        ranges.iter().map(|r| (self.starts[r.end] - self.starts[r.start]) as usize).sum()
+    }
+
     /// The unit's name and short name, folded.
     fn names(&self, unit: usize) -> (&str, &str) {
         let mut fields = self.segment(unit).split(FIELD);
@@ -257,19 +288,49 @@ impl Index {
         word.is_in(name) || word.is_in(short)
     }
 
+    /// Whether the name of one of the unit's ancestors holds `word`. The
+    /// answers are kept for each ancestor, whose candidates share many.
+    fn above_holds(&self, chart: &Chart, unit: usize, word: &Word, above: &mut Above) -> bool {
+        if above.0.is_empty() {
+            above.0 = vec![Known::Unknown; chart.len()];
+        }
+        let mut path = Vec::new();
+        let mut cur = chart.parent(UnitId::at(unit));
+        let answer = loop {
+            let Some(a) = cur else { break false };
+            match above.0[a.index()] {
+                Known::Yes => break true,
+                Known::No => break false,
+                Known::Unknown if self.name_holds(a.index(), word) => {
+                    above.0[a.index()] = Known::Yes;
+                    break true;
+                }
+                Known::Unknown => {
+                    path.push(a.index());
+                    cur = chart.parent(a);
+                }
+            }
+        };
+        let known = if answer { Known::Yes } else { Known::No };
+        for a in path {
+            above.0[a] = known;
+        }
+        answer
+    }
+
     /// The unit's rank, if each word is in its fields or in an ancestor's
     /// names. The first occurrence of a word is in its best field.
-    fn rank(&self, chart: &Chart, unit: usize, query: &Query, words: &[Word]) -> Option<Rank> {
+    fn rank(&self, chart: &Chart, unit: usize, query: &Query, words: &[Word], above: &mut [Above]) -> Option<Rank> {
         let segment = self.segment(unit);
         let (mut class, mut in_path, mut own) = (0, false, false);
-        for word in words {
+        for (word, above) in words.iter().zip(above) {
             match word.find(segment) {
                 Some(at) => {
                     class = class.max(segment[..at].matches(CLASS).count());
                     own = true;
                 }
                 None => {
-                    if !chart.ancestors(UnitId::at(unit)).any(|a| self.name_holds(a.index(), word)) {
+                    if !self.above_holds(chart, unit, word, above) {
                         return None;
                     }
                     in_path = true;

@@ -215,3 +215,88 @@ fn results_markup_marks_escapes_and_gives_the_path_and_the_person() {
     assert!(html.contains("<mark>Cheffe</mark> &quot;x&quot; : <mark>Zoé</mark> &lt;i&gt;"), "{html}");
     assert!(!html.contains("<b>") && !html.contains("<i>"));
 }
+
+/// The units a query should find, computed the plain way: every word is
+/// in one of the unit's fields or in the name of a unit above it, and at
+/// least one in the unit itself (one word alone: in the unit).
+struct Plain {
+    /// Each unit's fields, folded.
+    own: Vec<Vec<String>>,
+    /// Each unit's name and short name, folded.
+    names: Vec<Vec<String>>,
+}
+
+fn folded(text: &str) -> String {
+    let mut out = String::new();
+    organigramme_core::fold::fold_search(text, &mut out, None);
+    out
+}
+
+impl Plain {
+    fn new(chart: &Chart) -> Plain {
+        let mut plain = Plain { own: Vec::new(), names: Vec::new() };
+        for u in chart.ids() {
+            let unit = &chart[u];
+            let names: Vec<String> = [Some(&unit.name), unit.short_name.as_ref()].into_iter().flatten().map(|t| folded(t)).collect();
+            let mut own = names.clone();
+            own.extend(unit.kind.iter().chain(unit.description.iter()).map(|t| folded(t)));
+            for p in &unit.people {
+                own.push(folded(&p.name));
+                own.extend(p.role.iter().map(|r| folded(r)));
+            }
+            plain.own.push(own);
+            plain.names.push(names);
+        }
+        plain
+    }
+
+    fn found(&self, chart: &Chart, query: &str) -> Vec<UnitId> {
+        let words: Vec<String> = folded(query).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+        chart
+            .ids()
+            .filter(|&u| {
+                let held = |w: &String| self.own[u.index()].iter().any(|t| t.contains(w.as_str()));
+                let above = |w: &String| {
+                    words.len() > 1 && chart.ancestors(u).any(|a| self.names[a.index()].iter().any(|n| n.contains(w.as_str())))
+                };
+                words.iter().any(held) && words.iter().all(|w| held(w) || above(w))
+            })
+            .collect()
+    }
+}
+
+/// The index finds exactly what the plain way finds, for queries of one to
+/// three words taken from generated charts (names, people, roles, kinds,
+/// ancestors' names, and a word found nowhere).
+#[test]
+fn the_index_finds_what_the_plain_way_finds() {
+    for seed in 1..=3 {
+        let chart = parse(&realistic_json(1_500, seed, Form::Nested)).unwrap();
+        let index = Index::new(&chart);
+        let plain = Plain::new(&chart);
+        let mut pick = seed * 7919;
+        let mut next = |n: usize| {
+            pick = pick.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (pick >> 33) as usize % n
+        };
+        for _ in 0..40 {
+            let unit = UnitId::from_index(next(chart.len()), &chart).unwrap();
+            let u = &chart[unit];
+            let mut sources: Vec<String> = vec![u.name.clone()];
+            sources.extend(u.kind.clone());
+            sources.extend(u.people.iter().flat_map(|p| [Some(p.name.clone()), p.role.clone()]).flatten());
+            sources.extend(chart.ancestors(unit).map(|a| chart[a].name.clone()));
+            let words: Vec<String> = sources.iter().flat_map(|s| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>()).collect();
+            let count = 1 + next(3);
+            let mut query: Vec<String> = (0..count).map(|_| words[next(words.len())].clone()).collect();
+            if next(10) == 0 {
+                query.push("zzzqx".into());
+            }
+            let query = query.join(" ");
+            eprintln!("Q {query:?}");
+            let mut found: Vec<UnitId> = index.search(&chart, &Query::new(&query)).iter().map(|f| f.unit).collect();
+            found.sort();
+            assert_eq!(found, plain.found(&chart, &query), "seed {seed}, {query:?}");
+        }
+    }
+}
