@@ -124,6 +124,16 @@ impl Word {
     fn is_in(&self, text: &str) -> bool {
         self.find(text).is_some()
     }
+
+    /// How many times the word occurs in `bytes`, not overlapping.
+    fn count(&self, bytes: &[u8]) -> usize {
+        let (mut n, mut from) = (0, 0);
+        while let Some(at) = self.finder.find(&bytes[from..]) {
+            n += 1;
+            from += at + self.text.len().max(1);
+        }
+        n
+    }
 }
 
 /// For one word, whether each unit's name or one of its ancestors' names
@@ -207,14 +217,13 @@ impl Index {
         // units; the other words are looked for in these candidates only.
         // The rarest word, scanned first, makes the scans of the others
         // stop early: how often each occurs in a sample of the index says
-        // which (longer words first among equals).
+        // which (the longest among equals).
         let sample = &self.text.as_bytes()[..self.text.len() / 32];
-        let mut order: Vec<usize> = (0..words.len()).collect();
-        if words.len() > 1 {
-            let counts: Vec<usize> = words.iter().map(|w| w.finder.find_iter(sample).count()).collect();
-            order.sort_by_key(|&i| (counts[i], std::cmp::Reverse(words[i].text.len())));
-        }
-        let order = order.into_iter();
+        let rarest = match words.len() {
+            0 | 1 => words.first().map(|_| 0),
+            _ => (0..words.len()).min_by_key(|&i| (words[i].count(sample), std::cmp::Reverse(words[i].text.len()))),
+        };
+        let order = rarest.into_iter().chain((0..words.len()).filter(|&i| Some(i) != rarest));
         let through_names = words.len() > 1;
         let mut candidates: Option<Vec<Range<usize>>> = None;
         for word in order.map(|i| &words[i]) {
