@@ -17,14 +17,11 @@ pub fn shown(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// The input whole.
 pub fn read(path: &Path, msg: Messages) -> Result<Vec<u8>, IoFailure> {
     let mut bytes = Vec::new();
-    let result = if path.as_os_str() == "-" {
-        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
-    };
-    result.map(|()| bytes).map_err(|e| IoFailure(msg.cannot_read(&shown(path), &e)))
+    open(path, msg)?.read_to_end(&mut bytes).map_err(|e| IoFailure(msg.cannot_read(&shown(path), &e)))?;
+    Ok(bytes)
 }
 
 /// A reader of the input, for a file read as it streams by.
@@ -34,7 +31,7 @@ pub fn open(path: &Path, msg: Messages) -> Result<Box<dyn Read>, IoFailure> {
     }
     let fail = |e: io::Error| IoFailure(msg.cannot_read(&shown(path), &e));
     let file = fs::File::open(path).map_err(fail)?;
-    // Opening a directory succeeds: reading it fails, as it should here.
+    // Opening a directory succeeds: say what it is before reading it.
     if file.metadata().map_err(fail)?.is_dir() {
         return Err(fail(io::Error::from(io::ErrorKind::IsADirectory)));
     }

@@ -10,12 +10,14 @@ mod diff;
 mod help_fr;
 mod import;
 mod io;
+mod located;
 mod messages;
 mod stats;
 mod validate;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use io::{IoFailure, Output};
+use located::Located;
 use messages::Messages;
 use organigramme_core::load::parse_bytes;
 use organigramme_core::Chart;
@@ -197,10 +199,7 @@ impl From<IoFailure> for Failure {
 /// Loads a chart that a command needs whole: an invalid one stops it.
 fn load(path: &Path, msg: Messages) -> Result<Chart, Failure> {
     let bytes = io::read(path, msg)?;
-    parse_bytes(&bytes).map_err(|e| {
-        let (place, message) = validate::located(&io::shown(path), &e, msg);
-        Failure::Invalid(vec![format!("{place}: {message}")])
-    })
+    parse_bytes(&bytes).map_err(|e| Failure::Invalid(vec![validate::located(&e, msg).show(&io::shown(path))]))
 }
 
 /// `lang`: the `--lang` given, if any.
@@ -213,22 +212,17 @@ fn run(command: Command, lang: Option<organigramme_core::Lang>, msg: Messages) -
             Ok(Outcome::new(diff::report(&a, &b, (&io::shown(&old), &io::shown(&new)), format, msg)))
         }
         Command::Import(Import::Csv { file, delimiter, encoding, columns, title }) => {
-            let bytes = io::read(&file, msg)?;
             let options = import::csv::CsvOptions { delimiter, encoding, columns, title };
-            let name = io::shown(&file);
-            match import::csv::import(&bytes, &options, msg) {
-                Ok(imported) => Ok(imported_outcome(imported, &name, msg)),
-                Err(problems) => Err(Failure::Invalid(problems.iter().map(|p| p.show(&name)).collect())),
-            }
+            imported(import::csv::import(&io::read(&file, msg)?, &options, msg), &file, msg)
         }
         Command::Import(Import::Html { file, selector, root_name, title }) => {
-            let bytes = io::read(&file, msg)?;
             let options = import::html::HtmlOptions { selector, root_name, title };
-            let name = io::shown(&file);
-            match import::html::import(&String::from_utf8_lossy(&bytes), &options, msg) {
-                Ok(imported) => Ok(imported_outcome(imported, &name, msg)),
-                Err(problems) => Err(Failure::Invalid(problems.iter().map(|p| p.show(&name)).collect())),
-            }
+            let bytes = io::read(&file, msg)?;
+            imported(import::html::import(&String::from_utf8_lossy(&bytes), &options, msg).map_err(|e| vec![e]), &file, msg)
+        }
+        Command::Import(Import::Annuaire { file, root, no_people, title }) => {
+            let options = import::annuaire::AnnuaireOptions { root, people: !no_people, title };
+            imported(import::annuaire::import(io::open(&file, msg)?, &options, msg).map_err(|e| vec![e]), &file, msg)
         }
         Command::Export(Export::Html { file, depth, open, link_prefix, label }) => {
             if !organigramme_core::ids::is_valid_prefix(&link_prefix) {
@@ -247,24 +241,20 @@ fn run(command: Command, lang: Option<organigramme_core::Lang>, msg: Messages) -
             };
             Ok(Outcome::new((fallback.html() + "\n", false)))
         }
-        Command::Import(Import::Annuaire { file, root, no_people, title }) => {
-            let options = import::annuaire::AnnuaireOptions { root, people: !no_people, title };
-            let name = io::shown(&file);
-            let imported = import::annuaire::import(io::open(&file, msg)?, &options, msg).map_err(|e| {
-                Failure::Invalid(vec![match e {
-                    import::annuaire::AnnuaireError::Json { line, column, message } => format!("{name}:{line}:{column}: {message}"),
-                    import::annuaire::AnnuaireError::Other(message) => format!("{name}: {message}"),
-                }])
-            })?;
-            Ok(imported_outcome(imported, &name, msg))
-        }
     }
 }
 
-/// An import's result: the data file, and its warnings for standard error.
-fn imported_outcome(imported: import::Imported, file: &str, msg: Messages) -> Outcome {
-    let warnings = imported.warnings.iter().map(|w| format!("{}{}{}", msg.warning(), msg.colon(), w.show(file))).collect();
-    Outcome { text: imported.json, problems: false, warnings }
+/// An import's result: the data file and its warnings for standard error,
+/// or its problems, each located in `file`.
+fn imported(result: Result<import::Imported, Vec<Located>>, file: &Path, msg: Messages) -> Result<Outcome, Failure> {
+    let name = io::shown(file);
+    match result {
+        Ok(imported) => {
+            let warnings = imported.warnings.iter().map(|w| format!("{}{}{}", msg.warning(), msg.colon(), w.show(&name))).collect();
+            Ok(Outcome { text: imported.json, problems: false, warnings })
+        }
+        Err(problems) => Err(Failure::Invalid(problems.iter().map(|p| p.show(&name)).collect())),
+    }
 }
 
 /// `--lang`'s value on the command line, read before clap parses it: the

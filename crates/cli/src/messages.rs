@@ -47,6 +47,14 @@ impl Messages {
         self.0
     }
 
+    /// Of a text written in both languages, the one to show.
+    pub fn says(self, fr: String, en: String) -> String {
+        match self.0 {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
     /// "12 unités", "1 unit": a count and its noun, singular or plural.
     pub fn count(self, n: usize, one: (&str, &str), many: (&str, &str)) -> String {
         let noun = match (self.0, n) {
@@ -170,10 +178,10 @@ impl Messages {
     }
 
     pub fn bad_link_prefix(self, prefix: &str) -> String {
-        match self.0 {
-            Lang::Fr => format!("--link-prefix {} : jusqu’à 64 lettres ASCII, chiffres, « - », « _ » ou « . »", self.quoted(prefix)),
-            Lang::En => format!("--link-prefix {}: up to 64 ASCII letters, digits, “-”, “_” or “.”", self.quoted(prefix)),
-        }
+        self.says(
+            format!("--link-prefix {} : jusqu’à 64 lettres ASCII, chiffres, « - », « _ » ou « . »", self.quoted(prefix)),
+            format!("--link-prefix {}: up to 64 ASCII letters, digits, “-”, “_” or “.”", self.quoted(prefix)),
+        )
     }
 
     /// What stands for an absent value in a change: (aucun) / (none).

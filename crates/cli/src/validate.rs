@@ -3,6 +3,7 @@
 //! the rest), warnings included.
 
 use crate::io::{self, IoFailure};
+use crate::located::Located;
 use crate::messages::Messages;
 use crate::Format;
 use organigramme_core::load::{parse_bytes, LoadError};
@@ -29,12 +30,14 @@ fn check(path: &PathBuf, msg: Messages) -> Result<Verdict, IoFailure> {
     })
 }
 
-/// Where the error is (`file:line:column` for syntax, else the file,
-/// the message naming the JSON path), and the message.
-pub fn located(file: &str, e: &LoadError, msg: Messages) -> (String, String) {
+/// Where the error is: a line and column for syntax, else the file (the
+/// message names the JSON path).
+pub fn located(e: &LoadError, msg: Messages) -> Located {
     match e {
-        LoadError::Syntax { line, column, problem } => (format!("{file}:{line}:{column}"), problem.message(msg.lang())),
-        _ => (file.to_owned(), e.message(msg.lang())),
+        LoadError::Syntax { line, column, problem } => {
+            Located { line: Some(*line), column: Some(*column), message: problem.message(msg.lang()) }
+        }
+        _ => Located::file(e.message(msg.lang())),
     }
 }
 
@@ -72,8 +75,9 @@ pub fn run(files: &[PathBuf], format: Format, msg: Messages) -> Result<(String, 
                 match &v.result {
                     Ok((units, people)) => out.push_str(&format!("{}: {}\n", v.file, msg.valid(*units, *people))),
                     Err(e) => {
-                        let (place, message) = located(&v.file, e, msg);
-                        out.push_str(&format!("{place}: {}{}{message}\n", msg.error(), msg.colon()));
+                        let l = located(e, msg);
+                        let message = format!("{}{}{}", msg.error(), msg.colon(), l.message);
+                        out.push_str(&format!("{}\n", Located { message, ..l }.show(&v.file)));
                     }
                 }
                 for w in &v.warnings {

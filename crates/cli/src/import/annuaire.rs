@@ -7,7 +7,8 @@
 //! into the few fields a chart needs, everything else skipped unread, so
 //! memory stays well under the file's size.
 
-use super::{pretty, says, Imported};
+use super::{pretty, Imported, People};
+use crate::located::Located;
 use crate::messages::Messages;
 use organigramme_core::ids::{is_valid_id, slug};
 use organigramme_core::load::{parse, MAX_DEPTH};
@@ -191,13 +192,6 @@ pub struct AnnuaireOptions {
     pub title: Option<String>,
 }
 
-/// Why an export could not be imported: not JSON of the expected shape
-/// (where), or no such root.
-pub enum AnnuaireError {
-    Json { line: usize, column: usize, message: String },
-    Other(String),
-}
-
 /// "12/03/2024 10:00:00" → "2024-03-12".
 fn iso_date(date: &str) -> Option<String> {
     let day = date.split_whitespace().next()?;
@@ -208,18 +202,19 @@ fn iso_date(date: &str) -> Option<String> {
 }
 
 /// Reads the export from `input` and builds the chart under the root.
-pub fn import(input: impl Read, options: &AnnuaireOptions, msg: Messages) -> Result<Imported, AnnuaireError> {
+/// What stops it: JSON not of the expected shape (where), no such root,
+/// or a result the core refuses.
+pub fn import(input: impl Read, options: &AnnuaireOptions, msg: Messages) -> Result<Imported, Located> {
     let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::new(input));
-    let services = Services::deserialize(&mut de).and_then(|s| de.end().map(|()| s.0)).map_err(|e| AnnuaireError::Json {
-        line: e.line(),
-        column: e.column(),
+    let services = Services::deserialize(&mut de).and_then(|s| de.end().map(|()| s.0)).map_err(|e| Located {
+        line: Some(e.line()),
+        column: Some(e.column()),
         message: e.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
     })?;
     let by_id: HashMap<&str, usize> =
         services.iter().enumerate().filter_map(|(i, s)| s.id.as_deref().map(|id| (id, i))).collect();
     let Some(&root) = by_id.get(options.root.as_str()) else {
-        return Err(AnnuaireError::Other(says(
-            msg,
+        return Err(Located::file(msg.says(
             format!("aucun service d’id « {} » dans l’export ({} services)", options.root, services.len()),
             format!("no service with id “{}” in the export ({} services)", options.root, services.len()),
         )));
@@ -246,9 +241,9 @@ pub fn import(input: impl Read, options: &AnnuaireOptions, msg: Messages) -> Res
     match parse(&json) {
         Ok(chart) => {
             warnings.extend(chart.warnings.iter().map(|w| w.message(msg.lang())));
-            Ok(Imported { json, warnings: warnings.into_iter().map(|message| super::Located { line: None, column: None, message }).collect() })
+            Ok(Imported { json, warnings: warnings.into_iter().map(Located::file).collect() })
         }
-        Err(e) => Err(AnnuaireError::Other(e.message(msg.lang()))),
+        Err(e) => Err(Located::file(e.message(msg.lang()))),
     }
 }
 
@@ -312,8 +307,7 @@ impl Serialize for Tree<'_> {
             map.serialize_entry("url", url)?;
         }
         if !p.people.is_empty() {
-            let people: Vec<Person> = p.people.iter().map(|(name, role)| Person { name, role: role.as_deref() }).collect();
-            map.serialize_entry("people", &people)?;
+            map.serialize_entry("people", &People(&p.people))?;
         }
         if !p.children.is_empty() {
             let children: Vec<Tree> = p.children.iter().map(|&index| Tree { index, ..*self }).collect();
@@ -321,13 +315,6 @@ impl Serialize for Tree<'_> {
         }
         map.end()
     }
-}
-
-#[derive(Serialize)]
-struct Person<'a> {
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    role: Option<&'a str>,
 }
 
 impl Builder<'_> {
@@ -345,7 +332,7 @@ impl Builder<'_> {
     }
 
     fn warn(&mut self, fr: String, en: String) {
-        let text = says(self.msg, fr, en);
+        let text = self.msg.says(fr, en);
         self.warnings.push(text);
     }
 

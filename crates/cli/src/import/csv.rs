@@ -6,7 +6,8 @@
 //! else Windows-1252 as French Excel saves) are detected unless given;
 //! column names are recognised in French or English, with synonyms.
 
-use super::{pretty, says, Imported, Located};
+use super::{pretty, Imported, People};
+use crate::located::Located;
 use crate::messages::Messages;
 use organigramme_core::fold::fold;
 use organigramme_core::load::{parse, LoadError};
@@ -129,8 +130,7 @@ fn map_columns(headers: &[String], explicit: &[String], msg: Messages) -> Result
                 return Err(Located {
                     line: Some(1),
                     column: None,
-                    message: says(
-                        msg,
+                    message: msg.says(
                         format!("--column « {pair} » : le champ doit être l’un de {}", keys.join(", ")),
                         format!("--column “{pair}”: the field must be one of {}", keys.join(", ")),
                     ),
@@ -140,8 +140,7 @@ fn map_columns(headers: &[String], explicit: &[String], msg: Messages) -> Result
                 return Err(Located {
                     line: Some(1),
                     column: None,
-                    message: says(
-                        msg,
+                    message: msg.says(
                         format!("--column « {pair} » : aucune colonne « {} » (en-têtes : {})", header.trim(), headers.join(", ")),
                         format!("--column “{pair}”: no column “{}” (headers: {})", header.trim(), headers.join(", ")),
                     ),
@@ -165,8 +164,7 @@ fn map_columns(headers: &[String], explicit: &[String], msg: Messages) -> Result
             return Err(Located {
                 line: Some(1),
                 column: None,
-                message: says(
-                    msg,
+                message: msg.says(
                     format!("aucune colonne pour « {k} » (en-têtes : {}) ; nommez-la avec --column {k}=En-tête", headers.join(", ")),
                     format!("no column for “{k}” (headers: {}); name it with --column {k}=Header", headers.join(", ")),
                 ),
@@ -233,21 +231,6 @@ impl Serialize for Unit {
     }
 }
 
-struct People<'a>(&'a [(String, Option<String>)]);
-
-impl Serialize for People<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|(name, role)| Person { name, role: role.as_deref() }))
-    }
-}
-
-#[derive(Serialize)]
-struct Person<'a> {
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    role: Option<&'a str>,
-}
-
 pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Imported, Vec<Located>> {
     let text = decode(bytes, options.encoding);
     let delimiter = options.delimiter.unwrap_or_else(|| detect_delimiter(&text));
@@ -280,7 +263,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
             problems.push(Located {
                 line: Some(line),
                 column: at(Col::Id),
-                message: says(msg, "l’identifiant de l’unité est vide".into(), "the unit’s id is empty".into()),
+                message: msg.says("l’identifiant de l’unité est vide".into(), "the unit’s id is empty".into()),
             });
             continue;
         };
@@ -298,8 +281,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
                 Some((first, first_line)) if *first != value => problems.push(Located {
                     line: Some(line),
                     column: at(col),
-                    message: says(
-                        msg,
+                    message: msg.says(
                         format!(
                             "identifiant « {id} » en double : « {} » vaut « {value} » ici et « {first} » ligne {first_line}",
                             key(col)
@@ -315,8 +297,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
             (None, Some(role)) => warnings.push(Located {
                 line: Some(line),
                 column: at(Col::Role),
-                message: says(
-                    msg,
+                message: msg.says(
                     format!("la fonction « {role} » n’a personne (colonne « person » vide) : elle n’est pas importée"),
                     format!("the role “{role}” has nobody (empty “person” column): it is not imported"),
                 ),
@@ -328,8 +309,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
         problems.push(Located {
             line: Some(unit.line),
             column: columns.get(&Col::Name).map(|i| i + 1),
-            message: says(
-                msg,
+            message: msg.says(
                 format!("le nom de l’unité « {} » est vide", unit.id),
                 format!("the name of the unit “{}” is empty", unit.id),
             ),
@@ -337,7 +317,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
     }
     problems.sort_by_key(|p| (p.line, p.column));
     if units.is_empty() && problems.is_empty() {
-        problems.push(Located { line: Some(1), column: None, message: says(msg, "aucune unité".into(), "no unit".into()) });
+        problems.push(Located { line: Some(1), column: None, message: msg.says("aucune unité".into(), "no unit".into()) });
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -362,7 +342,7 @@ pub fn import(bytes: &[u8], options: &CsvOptions, msg: Messages) -> Result<Impor
         Err(LoadError::Invalid { path, problem }) => {
             Err(vec![Located { message: problem.message(msg.lang()), ..locate(&path, &units, &columns) }])
         }
-        Err(e) => Err(vec![Located { line: None, column: None, message: e.message(msg.lang()) }]),
+        Err(e) => Err(vec![Located::file(e.message(msg.lang()))]),
     }
 }
 
@@ -381,8 +361,7 @@ fn locate(path: &str, units: &[Unit], columns: &HashMap<Col, usize>) -> Located 
 fn csv_error(e: &csv::Error, msg: Messages) -> Located {
     let line = e.position().map_or(1, |p| p.line() as usize);
     let message = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => says(
-            msg,
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => msg.says(
             format!("la ligne a {len} champs, l’en-tête {expected_len}"),
             format!("the row has {len} fields, the header {expected_len}"),
         ),

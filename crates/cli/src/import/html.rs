@@ -10,13 +10,14 @@
 //! "Pierre Pezziardi, conseiller", "X et Y". Whatever is not understood is
 //! a warning with its source line, never dropped silently.
 
-use super::{pretty, says, Imported, Located};
+use super::{pretty, Imported, People};
+use crate::located::Located;
 use crate::messages::Messages;
 use organigramme_core::fold::fold;
 use organigramme_core::load::parse;
 use scraper::node::Node;
 use scraper::{ElementRef, Html, Selector};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 pub struct HtmlOptions {
     /// A CSS selector for the element holding the lists.
@@ -194,13 +195,36 @@ impl Lines<'_> {
             if needle.chars().count() < 3 && n < words.len() {
                 continue;
             }
-            if let Some(at) = self.source[self.from..].find(&needle).or_else(|| self.source.find(&needle).map(|a| a.wrapping_sub(self.from))) {
-                let at = self.from.wrapping_add(at);
+            // After the last text found, else anywhere before it.
+            let found = self.source[self.from..].find(&needle).map(|at| self.from + at).or_else(|| self.source.find(&needle));
+            if let Some(at) = found {
                 self.from = self.from.max(at);
                 return Some(1 + self.source[..at].matches('\n').count());
             }
         }
         None
+    }
+}
+
+/// What the import leaves out, each with the line it comes from.
+struct Notes<'a> {
+    lines: Lines<'a>,
+    warnings: Vec<Located>,
+    msg: Messages,
+}
+
+impl Notes<'_> {
+    /// A warning about `text`, located where it is in the source.
+    fn warn(&mut self, text: &str, fr: String, en: String) {
+        let line = self.lines.find(text);
+        self.warnings.push(Located { line, column: None, message: self.msg.says(fr, en) });
+    }
+
+    /// The names that [`people`] could not read as people.
+    fn not_understood(&mut self, names: Vec<String>) {
+        for u in names {
+            self.warn(&u, format!("personne non comprise : « {u} »"), format!("person not understood: “{u}”"));
+        }
     }
 }
 
@@ -373,19 +397,15 @@ fn is_root_heading(label: &str) -> bool {
     matches!(without_article(&f).trim(), "direction" | "direction generale" | "la direction")
 }
 
-pub fn import(source: &str, options: &HtmlOptions, msg: Messages) -> Result<Imported, Vec<Located>> {
+pub fn import(source: &str, options: &HtmlOptions, msg: Messages) -> Result<Imported, Located> {
     let html = Html::parse_document(source);
     let container = match &options.selector {
         Some(css) => {
             let selector = Selector::parse(css).map_err(|e| {
-                vec![Located { line: None, column: None, message: says(msg, format!("--selector « {css} » : {e}"), format!("--selector “{css}”: {e}")) }]
+                Located::file(msg.says(format!("--selector « {css} » : {e}"), format!("--selector “{css}”: {e}")))
             })?;
             html.select(&selector).next().ok_or_else(|| {
-                vec![Located {
-                    line: None,
-                    column: None,
-                    message: says(msg, format!("aucun élément ne répond à « {css} »"), format!("no element matches “{css}”")),
-                }]
+                Located::file(msg.says(format!("aucun élément ne répond à « {css} »"), format!("no element matches “{css}”")))
             })?
         }
         // The first of these the page has, in this order.
@@ -399,11 +419,7 @@ pub fn import(source: &str, options: &HtmlOptions, msg: Messages) -> Result<Impo
     walker.walk(container, 0);
     walker.flush();
 
-    let mut lines = Lines { source, from: 0 };
-    let mut warnings = Vec::new();
-    let mut warn = |lines: &mut Lines, text: &str, fr: String, en: String| {
-        warnings.push(Located { line: lines.find(text), column: None, message: says(msg, fr, en) });
-    };
+    let mut notes = Notes { lines: Lines { source, from: 0 }, warnings: Vec::new(), msg };
     let root_name = options.root_name.clone().unwrap_or_else(|| page_title(&html).unwrap_or_else(|| "Organisation".into()));
     let (name, short_name, kind) = read_label(&root_name);
     let mut units = vec![Unit { name, short_name, kind, ..Unit::default() }];
@@ -427,8 +443,7 @@ pub fn import(source: &str, options: &HtmlOptions, msg: Messages) -> Result<Impo
             Piece::Loose(text) => {
                 match date_in(&text) {
                     Some(date) if updated.is_none() => updated = Some(date),
-                    _ => warn(
-                        &mut lines,
+                    _ => notes.warn(
                         &text,
                         format!("texte hors des listes, non importé : « {text} »"),
                         format!("text outside the lists, not imported: “{text}”"),
@@ -444,12 +459,10 @@ pub fn import(source: &str, options: &HtmlOptions, msg: Messages) -> Result<Impo
             if item.depth > d && item.label.is_none() {
                 let (found, unknown) = people(&item.rest);
                 if found.is_empty() {
-                    warn(&mut lines, &shown, format!("ligne non comprise : « {shown} »"), format!("line not understood: “{shown}”"));
+                    notes.warn(&shown, format!("ligne non comprise : « {shown} »"), format!("line not understood: “{shown}”"));
                 }
                 units[0].people.extend(found);
-                for u in unknown {
-                    warn(&mut lines, &u, format!("personne non comprise : « {u} »"), format!("person not understood: “{u}”"));
-                }
+                notes.not_understood(unknown);
                 continue;
             }
             root_people_depth = None;
@@ -457,20 +470,18 @@ pub fn import(source: &str, options: &HtmlOptions, msg: Messages) -> Result<Impo
         if let Some(label) = &item.label {
             if is_connector(label) {
                 group = None;
-                lines.find(label);
+                notes.lines.find(label);
                 continue;
             }
             if is_root_heading(label) && units.len() == 1 {
                 let (found, unknown) = people(&item.rest);
                 units[0].people.extend(found);
-                for u in unknown {
-                    warn(&mut lines, &u, format!("personne non comprise : « {u} »"), format!("person not understood: “{u}”"));
-                }
+                notes.not_understood(unknown);
                 root_people_depth = Some(item.depth);
                 continue;
             }
         }
-        lines.find(&shown);
+        notes.lines.find(&shown);
         // The unit's name and its people: a bold label and the text after
         // it, or "Name, role : Person" in plain text.
         let (label, people_text) = match &item.label {
@@ -485,7 +496,7 @@ pub fn import(source: &str, options: &HtmlOptions, msg: Messages) -> Result<Impo
         };
         let (mut name, short_name, mut kind) = read_label(&label);
         if name.is_empty() {
-            warn(&mut lines, &shown, format!("élément sans nom, non importé : « {shown} »"), format!("item without a name, not imported: “{shown}”"));
+            notes.warn(&shown, format!("élément sans nom, non importé : « {shown} »"), format!("item without a name, not imported: “{shown}”"));
             continue;
         }
         // The parent: the unit open at a lesser depth, or the open group.
@@ -508,9 +519,7 @@ pub fn import(source: &str, options: &HtmlOptions, msg: Messages) -> Result<Impo
             }
         }
         let (found, unknown) = people(&people_text);
-        for u in unknown {
-            warn(&mut lines, &u, format!("personne non comprise : « {u} »"), format!("person not understood: “{u}”"));
-        }
+        notes.not_understood(unknown);
         if kind.is_none() {
             kind = found.iter().find_map(|(_, role)| role.as_deref().and_then(kind_from_role));
         }
@@ -534,8 +543,8 @@ pub fn import(source: &str, options: &HtmlOptions, msg: Messages) -> Result<Impo
     document.insert("root".into(), unit_json(&units, 0));
     let json = pretty(&Value::Object(document));
     match parse(&json) {
-        Ok(_) => Ok(Imported { json, warnings }),
-        Err(e) => Err(vec![Located { line: None, column: None, message: e.message(msg.lang()) }]),
+        Ok(_) => Ok(Imported { json, warnings: notes.warnings }),
+        Err(e) => Err(Located::file(e.message(msg.lang()))),
     }
 }
 
@@ -557,11 +566,7 @@ fn unit_json(units: &[Unit], index: usize) -> Value {
         o.insert("kind".into(), kind.clone().into());
     }
     if !u.people.is_empty() {
-        let people = u.people.iter().map(|(name, role)| match role {
-            Some(role) => json!({"name": name, "role": role}),
-            None => json!({"name": name}),
-        });
-        o.insert("people".into(), people.collect());
+        o.insert("people".into(), serde_json::to_value(People(&u.people)).unwrap_or_default());
     }
     if !u.children.is_empty() {
         o.insert("children".into(), u.children.iter().map(|&c| unit_json(units, c)).collect());

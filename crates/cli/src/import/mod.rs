@@ -6,27 +6,8 @@ pub mod annuaire;
 pub mod csv;
 pub mod html;
 
-use crate::messages::Messages;
-
-/// A problem in the source, where it is: a line and a column when known
-/// (a problem with no line concerns the file, and names what it is about).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Located {
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-impl Located {
-    /// `file:line:column: message`, as compilers write it.
-    pub fn show(&self, file: &str) -> String {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => format!("{file}:{line}:{column}: {}", self.message),
-            (Some(line), None) => format!("{file}:{line}: {}", self.message),
-            _ => format!("{file}: {}", self.message),
-        }
-    }
-}
+use crate::located::Located;
+use serde::ser::{Serialize, Serializer};
 
 /// What an import gives: the data file's text, and what it left out.
 pub struct Imported {
@@ -39,10 +20,19 @@ pub fn pretty(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
-/// A located problem's text in both languages.
-pub fn says(msg: Messages, fr: String, en: String) -> String {
-    match msg.lang() {
-        organigramme_core::Lang::Fr => fr,
-        organigramme_core::Lang::En => en,
+/// A unit's people as the data format writes them: a name, and a role if
+/// there is one.
+pub struct People<'a>(pub &'a [(String, Option<String>)]);
+
+impl Serialize for People<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|(name, role)| Person { name, role: role.as_deref() }))
     }
+}
+
+#[derive(serde::Serialize)]
+struct Person<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
 }
