@@ -20,7 +20,7 @@
 //! ```
 
 use crate::chart::{Chart, Person, UnitId};
-use crate::fold::fold_search;
+use crate::fold::search_form;
 use std::collections::HashMap;
 
 /// A unit of the old chart and the same unit in the new one.
@@ -103,15 +103,9 @@ impl Diff {
     }
 }
 
-fn folded(text: &str) -> String {
-    let mut out = String::new();
-    fold_search(text, &mut out, None);
-    out
-}
-
 /// The folded names from the root down to the unit, one per line.
 fn name_path(chart: &Chart, unit: UnitId) -> String {
-    crate::search::path(chart, unit).iter().map(|n| folded(n)).collect::<Vec<_>>().join("\n")
+    crate::search::path(chart, unit).iter().map(|n| search_form(n)).collect::<Vec<_>>().join("\n")
 }
 
 /// Pairs the units of both charts: `of_old[i]` is the new unit matching
@@ -144,17 +138,18 @@ fn match_units(old: &Chart, new: &Chart) -> Vec<Option<UnitId>> {
         }
     };
     by_key(&name_path, &mut of_old);
-    by_key(&|chart, u| folded(&chart[u].name), &mut of_old);
+    by_key(&|chart, u| search_form(&chart[u].name), &mut of_old);
     of_old
 }
 
 /// Pairs people by folded name, in order, as many times as each appears.
 fn diff_people(old: &[Person], new: &[Person]) -> (Vec<usize>, Vec<usize>, Vec<(usize, usize)>) {
     let mut used = vec![false; new.len()];
+    let new_names: Vec<String> = new.iter().map(|p| search_form(&p.name)).collect();
     let (mut left, mut changed) = (Vec::new(), Vec::new());
     for (i, person) in old.iter().enumerate() {
-        let name = folded(&person.name);
-        match (0..new.len()).find(|&j| !used[j] && folded(&new[j].name) == name) {
+        let name = search_form(&person.name);
+        match (0..new.len()).find(|&j| !used[j] && new_names[j] == name) {
             Some(j) => {
                 used[j] = true;
                 if person.role != new[j].role {

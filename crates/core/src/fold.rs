@@ -111,15 +111,17 @@ fn base_letter(c: char) -> Option<&'static str> {
     })
 }
 
+/// [`fold_search`] into a string of its own: what two texts are compared
+/// by, as search compares them.
+pub fn search_form(text: &str) -> String {
+    let mut out = String::new();
+    fold_search(text, &mut out, None);
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{fold, fold_search};
-
-    fn search_form(text: &str) -> String {
-        let mut out = String::new();
-        fold_search(text, &mut out, None);
-        out
-    }
+    use super::{fold, fold_search, search_form};
 
     #[test]
     fn search_folding_equates_accents_ligatures_apostrophes_dashes_and_spaces() {

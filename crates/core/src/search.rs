@@ -21,7 +21,7 @@
 //! segment is then in its best field.
 
 use crate::chart::{Chart, Unit, UnitId};
-use crate::fold::fold_search;
+use crate::fold::{fold_search, search_form};
 use std::ops::Range;
 
 /// Between two fields of a segment.
@@ -91,9 +91,7 @@ pub struct Query {
 
 impl Query {
     pub fn new(text: &str) -> Self {
-        let mut whole = String::new();
-        fold_search(text, &mut whole, None);
-        Query { whole }
+        Query { whole: search_form(text) }
     }
 
     /// Nothing to search for: only spaces, or nothing.

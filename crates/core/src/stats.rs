@@ -12,7 +12,7 @@
 //! ```
 
 use crate::chart::{Chart, Person};
-use crate::fold::fold_search;
+use crate::fold::search_form;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
@@ -35,8 +35,7 @@ const VACANT: [&str; 6] = ["vacant", "vacante", "poste vacant", "a pourvoir", "p
 
 /// Whether a person entry is a vacant post: its name says so.
 pub fn is_vacancy(person: &Person) -> bool {
-    let mut name = String::new();
-    fold_search(&person.name, &mut name, None);
+    let name = search_form(&person.name);
     let name = name.trim_matches(|c: char| !c.is_alphanumeric());
     VACANT.contains(&name) || name == "vacancy"
 }

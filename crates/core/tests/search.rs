@@ -1,6 +1,7 @@
 //! Search: folding equivalences, words across fields, ranking, where each
 //! match is, and a generated chart of 100,000 units searched whole.
 
+use organigramme_core::fold::search_form;
 use organigramme_core::generate::{realistic_json, Form};
 use organigramme_core::markup::search_results;
 use organigramme_core::search::{self, path, Field, Index, Query, Rank};
@@ -226,23 +227,17 @@ struct Plain {
     names: Vec<Vec<String>>,
 }
 
-fn folded(text: &str) -> String {
-    let mut out = String::new();
-    organigramme_core::fold::fold_search(text, &mut out, None);
-    out
-}
-
 impl Plain {
     fn new(chart: &Chart) -> Plain {
         let mut plain = Plain { own: Vec::new(), names: Vec::new() };
         for u in chart.ids() {
             let unit = &chart[u];
-            let names: Vec<String> = [Some(&unit.name), unit.short_name.as_ref()].into_iter().flatten().map(|t| folded(t)).collect();
+            let names: Vec<String> = [Some(&unit.name), unit.short_name.as_ref()].into_iter().flatten().map(|t| search_form(t)).collect();
             let mut own = names.clone();
-            own.extend(unit.kind.iter().chain(unit.description.iter()).map(|t| folded(t)));
+            own.extend(unit.kind.iter().chain(unit.description.iter()).map(|t| search_form(t)));
             for p in &unit.people {
-                own.push(folded(&p.name));
-                own.extend(p.role.iter().map(|r| folded(r)));
+                own.push(search_form(&p.name));
+                own.extend(p.role.iter().map(|r| search_form(r)));
             }
             plain.own.push(own);
             plain.names.push(names);
@@ -251,7 +246,7 @@ impl Plain {
     }
 
     fn found(&self, chart: &Chart, query: &str) -> Vec<UnitId> {
-        let words: Vec<String> = folded(query).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+        let words: Vec<String> = search_form(query).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
         chart
             .ids()
             .filter(|&u| {
