@@ -10,12 +10,18 @@ use organigramme_core::{Action, UnitId};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, FocusEvent, KeyboardEvent};
 
+/// The nearest element that matches `selector` from an event's target, and
+/// the unit of this chart its `attribute` names.
+fn unit_at(ctx: &ChartCtx, target: Option<web_sys::EventTarget>, selector: &str, attribute: &str) -> Option<(UnitId, Element)> {
+    let element = target?.dyn_into::<Element>().ok()?.closest(selector).ok()??;
+    let index = element.get_attribute(attribute)?.parse::<usize>().ok()?;
+    ctx.chart.with_value(|chart| UnitId::from_index(index, chart)).map(|unit| (unit, element))
+}
+
 /// The unit an event concerns: the nearest element carrying `data-unit`
 /// that matches `selector`, inside this chart.
 fn unit_of(ctx: &ChartCtx, target: Option<web_sys::EventTarget>, selector: &str) -> Option<UnitId> {
-    let element = target?.dyn_into::<Element>().ok()?.closest(selector).ok()??;
-    let index = element.get_attribute("data-unit")?.parse::<usize>().ok()?;
-    ctx.chart.with_value(|chart| UnitId::from_index(index, chart))
+    unit_at(ctx, target, selector, "data-unit").map(|(unit, _)| unit)
 }
 
 /// What holds focus for a unit in each view.
@@ -31,7 +37,8 @@ fn focusable(mode: Mode) -> &'static str {
 pub fn on_click(ctx: ChartCtx, ev: Event) {
     match ctx.mode {
         Mode::List => {
-            if let Some((unit, button)) = copy_button(&ctx, ev.target()) {
+            // A card's "Copier le lien" button.
+            if let Some((unit, button)) = unit_at(&ctx, ev.target(), ".og-copy-link[data-copy]", "data-copy") {
                 crate::clipboard::copy_link(ctx, unit, move |link| crate::clipboard::show_in_card(ctx, button, link));
             } else if let Some(unit) = unit_of(&ctx, ev.target(), focusable(ctx.mode)) {
                 ctx.dispatch(Action::Toggle(unit));
@@ -46,13 +53,6 @@ pub fn on_click(ctx: ChartCtx, ev: Event) {
             }
         }
     }
-}
-
-/// A card's "Copier le lien" button, and the unit it copies.
-fn copy_button(ctx: &ChartCtx, target: Option<web_sys::EventTarget>) -> Option<(UnitId, Element)> {
-    let button = target?.dyn_into::<Element>().ok()?.closest(".og-copy-link[data-copy]").ok()??;
-    let index = button.get_attribute("data-copy")?.parse::<usize>().ok()?;
-    ctx.chart.with_value(|chart| UnitId::from_index(index, chart)).map(|unit| (unit, button))
 }
 
 /// The treeitem a click activates: the item itself (as assistive
