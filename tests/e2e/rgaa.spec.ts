@@ -654,3 +654,69 @@ test('the checks find what they look for: cut text, text over text, a page wider
   expect(await faultsWith('.organigramme .og-children > ul { border-inline-start: 2px solid #ddd; }', contrastFaults)).toContainEqual(expect.stringMatching(/^border of ul/));
   expect(await faultsWith('.organigramme :focus-visible { outline-color: #eee !important; }', contrastFaults)).toContainEqual(expect.stringMatching(/^focus indicator/));
 });
+
+for (const mode of ['list', 'tree'] as const) {
+  test(`${mode} mode: what colour tells is told otherwise too: a match, the pressed layout, an open or closed branch`, async ({ page }) => {
+    await open(page, { mode, layout: 'list' });
+    await showResults(page, 'schaer');
+    const cues = await page.evaluate(() => {
+      const style = (s: string, pseudo?: string) => getComputedStyle(document.querySelector(s)!, pseudo);
+      const mark = document.querySelector('.og-results mark')!;
+      const [m, around] = [getComputedStyle(mark), getComputedStyle(mark.parentElement!)];
+      const row = (open: boolean) =>
+        document.querySelector(open ? '.og-toggle[aria-expanded="true"], .og-item__row.og-open' : '.og-toggle[aria-expanded="false"], .og-item__row.og-closed')!;
+      return {
+        // Something besides colour: a line, a weight or a slant.
+        match: m.textDecorationLine !== around.textDecorationLine || m.fontWeight !== around.fontWeight || m.fontStyle !== around.fontStyle,
+        pressed: style('.og-button[aria-pressed="true"]', '::before').content,
+        unpressed: style('.og-button[aria-pressed="false"]', '::before').content,
+        // The chevron turns: a shape, not a colour.
+        open: getComputedStyle(row(true), '::before').transform,
+        closed: getComputedStyle(row(false), '::before').transform,
+      };
+    });
+    expect(cues.match, 'a match stands out by more than its colours').toBe(true);
+    expect(cues.pressed, 'the pressed layout is ticked').toContain('✓');
+    expect(cues.unpressed, 'the other is not').toBe('none');
+    expect(cues.open, 'an open branch’s chevron points another way than a closed one’s').not.toBe(cues.closed);
+  });
+}
+
+test('the search field’s label and hint sit against it, at 1280 and 320 px', async ({ page }) => {
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    await open(page, COMBOS[0]);
+    const [label, field, hint] = await Promise.all(
+      ['.og-search__label', '.og-search__field', '.og-search__hint'].map((s) => page.locator(s).evaluate((e) => e.getBoundingClientRect().toJSON())),
+    );
+    expect(field.top - label.bottom, `${width} px: the label just above the field`).toBeGreaterThanOrEqual(-1);
+    expect(field.top - label.bottom, `${width} px: the label just above the field`).toBeLessThan(12);
+    expect(Math.abs(field.left - label.left), `${width} px: aligned on its start`).toBeLessThan(2);
+    expect(hint.top - field.bottom, `${width} px: the hint just below`).toBeLessThan(12);
+    expect(hint.top - field.bottom).toBeGreaterThanOrEqual(-1);
+  }
+});
+
+test('a search result’s focus ring is drawn whole inside the panel that scrolls', async ({ page }) => {
+  await open(page, COMBOS[0]);
+  await showResults(page, 'pôle');
+  await page.getByRole('searchbox').press('ArrowDown');
+  const { ring, panel } = await page.evaluate(() => {
+    const result = document.activeElement!;
+    const s = getComputedStyle(result);
+    const r = result.getBoundingClientRect();
+    // The outline's outer edge: the border box grown by offset and width.
+    const grow = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth);
+    const p = document.querySelector('.og-results-panel')!;
+    const b = p.getBoundingClientRect();
+    return {
+      ring: { left: r.left - grow, right: r.right + grow, width: parseFloat(s.outlineWidth), style: s.outlineStyle, inResults: !!result.closest('.og-results') },
+      panel: { left: b.left + p.clientLeft, right: b.left + p.clientLeft + p.clientWidth },
+    };
+  });
+  expect(ring.inResults, 'Down went to a result').toBe(true);
+  expect(ring.style).not.toBe('none');
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+  expect(ring.left).toBeGreaterThanOrEqual(panel.left - 0.5);
+  expect(ring.right).toBeLessThanOrEqual(panel.right + 0.5);
+});
