@@ -114,7 +114,8 @@ impl Instance {
     pub fn render(&self, chart: Chart, options: &Options, lang: Lang) {
         let units = chart.len();
         let fallback = children_of(&self.host);
-        let (label, presentation, link_prefix) = (options.label.clone(), options.presentation(), options.link_prefix.clone());
+        let (label, heading) = (options.label.clone(), options.heading.clone());
+        let (presentation, link_prefix) = (options.presentation(), options.link_prefix.clone());
         let anchors = self.state.borrow().anchors.is_some();
         let slot = Rc::new(RefCell::new(None));
         let ctx_slot = slot.clone();
@@ -122,7 +123,7 @@ impl Instance {
             // Created inside the mount's owner, and kept for the JS handle.
             let ctx = ChartCtx::provide(chart, presentation, link_prefix, anchors, Texts(lang));
             *slot.borrow_mut() = Some(ctx);
-            view! { <Organigramme ctx label /> }
+            view! { <Organigramme ctx label heading /> }
         });
         for node in &fallback {
             let _ = self.host.remove_child(node);

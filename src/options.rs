@@ -67,6 +67,9 @@ pub struct Options {
     pub open: bool,
     /// The outer button's label; the default in `lang` when `None`.
     pub label: Option<String>,
+    /// The title's heading level ("1" to "6") in the host's outline; a
+    /// paragraph when `None`.
+    pub heading: Option<String>,
     /// How many levels start open: 1 opens the root, showing its sub-units.
     pub depth: u32,
     pub mode: Mode,
@@ -88,6 +91,7 @@ impl Default for Options {
             source: Source::Url("data/dinum-2024.json".into()),
             open: false,
             label: None,
+            heading: None,
             depth: 1,
             mode: Mode::List,
             layout: Layout::List,
@@ -102,8 +106,8 @@ impl Default for Options {
 /// The options a host can set by name, as `data-*` attributes, JS object
 /// keys or standalone query parameters (`layout-switch` is `layoutSwitch`
 /// in JS, as `dataset` spells it).
-pub const NAMES: [&str; 10] =
-    ["src", "open", "label", "depth", "mode", "layout", "layout-switch", "search", "link-prefix", "lang"];
+pub const NAMES: [&str; 11] =
+    ["src", "open", "label", "heading", "depth", "mode", "layout", "layout-switch", "search", "link-prefix", "lang"];
 
 /// What the rendered chart keeps of its options: not the data, which can be
 /// large, nor the label, which the frame renders once.
@@ -154,6 +158,7 @@ impl Options {
             "src" => self.source = Source::Url(value.to_owned()),
             "open" => self.open = is_on(value),
             "label" => self.label = Some(value.to_owned()).filter(|l| !l.trim().is_empty()),
+            "heading" => self.heading = Some(value.trim().to_owned()).filter(|l| matches!(l.as_bytes(), [b'1'..=b'6'])),
             "depth" => self.depth = value.trim().parse().unwrap_or(self.depth),
             "mode" => self.mode = Mode::parse(value).unwrap_or(self.mode),
             "layout" => self.layout = Layout::parse(value).unwrap_or(self.layout),
@@ -167,7 +172,7 @@ impl Options {
     }
 
     /// From `data-src`, `data-mode`, `data-layout`, `data-layout-switch`,
-    /// `data-search`, `data-link-prefix`, `data-lang`, `data-open`, `data-label` and `data-depth`, or an inline
+    /// `data-search`, `data-link-prefix`, `data-lang`, `data-open`, `data-label`, `data-heading` and `data-depth`, or an inline
     /// `<script type="application/json">` child.
     pub fn from_element(element: &Element) -> Options {
         let mut options = Options::default();

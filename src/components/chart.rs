@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use organigramme_core::Action;
 
 /// The whole widget: the outer disclosure, and the chart region it shows.
+/// The title is a heading of level `heading` where the host gives one (its
+/// outline is the host's to know), else a paragraph that names the region.
 #[component]
-pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
+pub fn Organigramme(ctx: ChartCtx, label: Option<String>, heading: Option<String>) -> impl IntoView {
     let meta = ctx.chart.with_value(|c| c.meta.clone());
     let (mode, texts) = (ctx.mode, ctx.texts);
     // `lang` where it differs: the widget's strings from the page, and the
@@ -57,6 +59,10 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
     let source = meta.source.clone().map(|s| view! { <a href=s>{texts.source()}</a> });
     let footer = (dated.is_some() || source.is_some())
         .then(|| view! { <p class="og-footer">{dated}{separator}{source}</p> });
+    // Tachys has no aria-level of its own: a custom attribute.
+    let title_role = heading.as_ref().map(|_| "heading");
+    let title = view! { <p class="og-title" id=title_id.clone() role=title_role lang=data_lang.clone()>{meta.title.clone()}</p> }
+        .attr("aria-level", heading);
     view! {
         <div
             class=move || if layout.get() == Layout::Chart { "organigramme og-layout-chart" } else { "organigramme" }
@@ -84,7 +90,7 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>) -> impl IntoView {
                 {label.unwrap_or_else(|| texts.disclosure_label().to_owned())}
             </button>
             <div class="og-chart" id=region_id hidden=move || (!open.get()).then_some("until-found")>
-                <p class="og-title" id=title_id.clone() lang=data_lang.clone()>{meta.title.clone()}</p>
+                {title}
                 <Toolbar />
                 {match mode {
                     Mode::List => scroller.into_any(),

@@ -587,7 +587,7 @@ for (const combo of COMBOS) {
     // The example host page, whose header stays at the top as the page scrolls.
     await page.route('**/examples/dinum.html', async (route) => {
       const response = await route.fetch();
-      const body = (await response.text()).replace('data-organigramme data-src', `data-organigramme data-open data-mode="${combo.mode}" data-layout="${combo.layout}" data-src`);
+      const body = (await response.text()).replace('data-organigramme ', `data-organigramme data-open data-mode="${combo.mode}" data-layout="${combo.layout}" `);
       await route.fulfill({ response, body });
     });
     for (const width of [1280, 320]) {
@@ -596,6 +596,7 @@ for (const combo of COMBOS) {
       await page.goto('/examples/dinum.html');
       expect(await waitForWidget(page)).toMatchObject({ type: 'ready' });
       expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).position), 'the host header is sticky').toBe('sticky');
+      await expect(page.locator(`.organigramme${combo.layout === 'chart' ? '.og-layout-chart' : ':not(.og-layout-chart)'} ${tree ? '[role=tree]' : '.og-tree:not([role])'}`), 'the mode and layout asked for').toHaveCount(1);
       await expandAll(page);
       const hidden = async () => page.evaluate(() => {
         const e = document.activeElement!;
@@ -719,4 +720,29 @@ test('a search result’s focus ring is drawn whole inside the panel that scroll
   expect(ring.width).toBeGreaterThanOrEqual(2);
   expect(ring.left).toBeGreaterThanOrEqual(panel.left - 0.5);
   expect(ring.right).toBeLessThanOrEqual(panel.right + 0.5);
+});
+
+test('the title is a heading of the level the host gives, else a paragraph that does not look like one', async ({ page }) => {
+  // The example host page gives level 3, under its "Notre organisation".
+  await recordWidgetEvents(page);
+  await page.goto('/examples/dinum.html');
+  expect(await waitForWidget(page)).toMatchObject({ type: 'ready' });
+  await page.locator('.og-disclosure').click();
+  expect(await axOf(page, '.og-title')).toMatchObject({ role: 'heading', name: 'Organigramme de la DINUM', props: { level: 3 } });
+  await expect(page.getByRole('heading', { level: 3, name: 'Organigramme de la DINUM' })).toBeVisible();
+  // Without a level (the standalone page's data-heading="2" undone by the
+  // query), or with one out of range: a paragraph, in the text's own weight and size.
+  for (const query of ['?open=1&heading=', '?open=1&heading=7']) {
+    await gotoChart(page, query);
+    expect((await axOf(page, '.og-title')).role, query).toBe('paragraph');
+    const [title, text] = await page.evaluate(() =>
+      ['.og-title', '.og-footer'].map((s) => {
+        const style = getComputedStyle(document.querySelector(s)!);
+        return { weight: style.fontWeight, size: style.fontSize };
+      }),
+    );
+    expect(title, `${query}: it does not look like a heading`).toEqual({ weight: '400', size: text.size });
+  }
+  await gotoChart(page, '?open=1');
+  expect(await axOf(page, '.og-title'), 'the standalone page’s level 2').toMatchObject({ role: 'heading', props: { level: 2 } });
 });
