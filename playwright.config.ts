@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// OG_TEST_PORT runs a second suite beside one already on 4173 (a CI clone).
+const port = Number(process.env.OG_TEST_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
