@@ -236,13 +236,8 @@ impl ChartCtx {
                 crate::events::focus_by_id(&id);
             }
             Effect::Announce(a) => self.announce(self.texts.announcement(a)),
-            Effect::ActivateLeaf(unit) => {
-                let (url, details) = self.chart.with_value(|c| (c[unit].url.clone(), self.texts.details(&c[unit])));
-                match url {
-                    Some(url) => crate::events::follow(&url),
-                    None => self.announce(details),
-                }
-            }
+            // Never a change of page: its site is said, and linked in the details region.
+            Effect::ActivateLeaf(unit) => self.announce(self.chart.with_value(|c| self.texts.details(&c[unit]))),
         }
     }
 

@@ -145,14 +145,6 @@ pub fn on_beforematch(ctx: ChartCtx, ev: Event) {
     }
 }
 
-/// A leaf's default action in the tree view: its link, already checked
-/// against the allow-list by the loader.
-pub fn follow(url: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().assign(url);
-    }
-}
-
 /// Focuses the element with `id`. Branches are shown at once, but the chart
 /// region that the same action opened (the outer disclosure) is shown by
 /// Leptos after it: focus then follows once the DOM is updated.

@@ -62,7 +62,7 @@ test('the counts docs/rgaa.md and the statement template quote are the grid’s'
   expect(grid).toContain(`| WCAG 2.2 AA, critères absents du RGAA | ${wc} | ${wn} | ${wa} | 3 |`);
   expect(grid.replace(/\s+/g, ' ')).toContain(`Counts: ${c} conforming, ${n} non-conforming, ${a} not applicable`);
   expect(read('docs/declaration-accessibilite.md').replace(/\s+/g, ' ')).toContain(
-    `sur les 106 critères du RGAA : **${c} conformes**, **${n} non conformes**, **${a} non applicables**`,
+    `sur les 106 critères du RGAA, conformes : **${c}**, non conformes : **${n}**, non applicables : **${a}**`,
   );
 });
 

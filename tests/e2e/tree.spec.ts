@@ -79,9 +79,11 @@ const person = (p: Person) => (p.role ? `${p.role} : ${p.name}` : p.name);
 const labelOf = (u: Unit) => [u.name, u.short_name && `(${u.short_name})`].filter(Boolean).join(' ');
 /** A treeitem's description: its people (texts::people). */
 const peopleOf = (u: Unit) => (u.people ?? []).map(person).join(' ; ');
-/** What Enter on a leaf without a link says (texts::details). */
+/** What Enter on a leaf says (texts::details): its site last, without its scheme. */
 const detailsOf = (u: Unit) =>
-  [u.name, u.kind, u.description, u.people?.length ? peopleOf(u) : undefined].filter(Boolean).join('. ');
+  [u.name, u.kind, u.description, u.people?.length ? peopleOf(u) : undefined, u.url ? `Site : ${u.url.replace(/^(https?:\/\/|mailto:)/, '')}` : undefined]
+    .filter(Boolean)
+    .join('. ');
 
 const dinum = readJson<{ title: string; root: Unit }>('../../public/data/dinum-2024.json');
 const DINUM = fromNested(dinum.root);
@@ -552,24 +554,31 @@ test('Enter on a leaf without a link announces its details in the status, focus 
   await expect(page).toHaveURL(/\?mode=tree&open=1(&layout=chart)?$/);
 });
 
-test('Enter on a leaf with a link follows it', async ({ page }) => {
+test('Enter on a leaf with a link says its site among its details and stays on the page; the site is a link of the details region', async ({ page }) => {
   const visited: string[] = [];
-  await page.route('https://beta.gouv.fr/**', async (route) => {
+  await page.route('https://beta.gouv.fr/**', (route) => {
     visited.push(route.request().url());
-    await route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: '<!doctype html><html lang="fr"><title>beta.gouv.fr (stub)</title><h1>Stub beta.gouv.fr</h1></html>',
-    });
+    return route.abort();
   });
   const model = new Model(DINUM);
   await tabIntoTree(page, model);
   for (const name of [MISSIONS, CABINET, SECRETARIAT, CYBER, ACE, ISN]) await press(page, model, 'ArrowDown', name, 'down');
   await press(page, model, 'ArrowRight', ISN, 'opens ISN', { open: [ISN] });
   await press(page, model, 'ArrowRight', BETA, 'first child: the pole with a link');
-  await page.keyboard.press('Enter');
-  await page.waitForURL('https://beta.gouv.fr/');
-  await expect(page.getByRole('heading', { name: 'Stub beta.gouv.fr' })).toBeVisible();
-  expect(visited).toEqual(['https://beta.gouv.fr/']);
+  const beta = model.node(BETA).unit;
+  expect(beta.url).toBe('https://beta.gouv.fr');
+  const address = page.url();
+  // A treeitem does not say it is a link (RGAA 7.4): Enter speaks, never leaves.
+  await press(page, model, 'Enter', BETA, 'Enter on a leaf with a link');
+  await expect(status(page)).toHaveText(detailsOf(beta));
+  expect(detailsOf(beta)).toContain('Site : beta.gouv.fr');
+  expect(page.url()).toBe(address);
+  expect(visited).toEqual([]);
+  // The site itself is a real link, in the details region, the next Tab stop.
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveAttribute('href', 'https://beta.gouv.fr');
+  await expect(page.locator(':focus')).toHaveRole('link');
+  expect(await page.locator(':focus').evaluate((e) => !!e.closest('.og-details'))).toBe(true);
 });
 
 test('* opens every sibling of the focused item, focus stays', async ({ page }) => {

@@ -61,6 +61,7 @@ pub enum Effect {
     Disclosure { open: bool },
     Focus(FocusTarget),
     Announce(Announcement),
-    /// A leaf was activated: follow its link, or show its details.
+    /// A leaf was activated: say its details (its site among them), never
+    /// leave the page (RGAA 7.4: a treeitem does not say it is a link).
     ActivateLeaf(UnitId),
 }

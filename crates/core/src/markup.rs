@@ -278,13 +278,12 @@ impl Markup<'_> {
             out.push_str("</ul>");
         }
         if let Some(url) = &u.url {
-            let text = url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("mailto:");
             out.push_str("<p class=\"og-link\">");
             out.push_str(self.words.link_prefix);
             out.push_str("<a href=\"");
             escape(out, url);
             out.push_str("\">");
-            escape(out, text);
+            escape(out, link_text(url));
             out.push_str("</a></p>");
         }
     }
@@ -346,6 +345,12 @@ impl Markup<'_> {
         }
         out.push_str("</span>");
     }
+}
+
+/// A link as the page shows it and the tree's details say it: without its
+/// scheme.
+pub fn link_text(url: &str) -> &str {
+    url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("mailto:")
 }
 
 /// The search results shown, as a list's items: each a button with the

@@ -2,7 +2,7 @@
 //! command line's static fallback writes the same). The data's own text is
 //! never translated.
 
-use crate::markup::Words;
+use crate::markup::{link_text, Words};
 use crate::{Announcement, Lang, LoadError, Unit};
 
 /// The widget's strings in one language.
@@ -224,6 +224,7 @@ impl Texts {
         if !unit.people.is_empty() {
             parts.push(self.words().people(&unit.people));
         }
+        parts.extend(unit.url.as_ref().map(|url| format!("{}{}", self.link_prefix(), link_text(url))));
         parts.join(". ")
     }
 }

@@ -245,3 +245,19 @@ fn list_cards_copy_their_link_where_units_carry_its_id() {
     let without = Markup { anchors: None, ..markup };
     assert!(!without.root(&mut Vec::new()).contains("og-copy-link"));
 }
+
+#[test]
+fn a_leaf_s_details_end_with_its_site_as_the_page_shows_it() {
+    use organigramme_core::texts::Texts;
+    use organigramme_core::Lang;
+    let chart = parse(
+        r#"{"title": "T", "root": {"name": "DINUM", "children": [
+          {"name": "Beta", "kind": "Pôle", "url": "https://beta.gouv.fr/", "people": [{"name": "A", "role": "Chef"}]},
+          {"name": "Sans site"}]}}"#,
+    )
+    .unwrap();
+    let [beta, bare] = [1, 2].map(|i| &chart[UnitId::from_index(i, &chart).unwrap()]);
+    assert_eq!(Texts(Lang::Fr).details(beta), "Beta. Pôle. Chef : A. Site : beta.gouv.fr/");
+    assert_eq!(Texts(Lang::En).details(beta), "Beta. Pôle. Chef: A. Website: beta.gouv.fr/");
+    assert_eq!(Texts(Lang::Fr).details(bare), "Sans site");
+}
