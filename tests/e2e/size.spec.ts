@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
-// Measured at 147.7 KB (138.1 KB wasm + 9.6 KB JS) with both views, both
-// layouts, search, deep links and each card's "Copier le lien", the JS
-// API, two languages and the byte-level loader; a minimal Leptos app is
+// Measured at 147.9 KB (9.6 KB of it JS) with both views, both
+// layouts, search, deep links and each card's "Copier le lien", the
+// heading option, the JS API, two languages and the byte-level loader; a
+// minimal Leptos app is
 // 65 KB. Search and deep links
 // added 16 KB (memchr's substring search, 2.3 KB of it, makes a
 // 100,000-unit search 4 times faster). The aim is 100 KB (issue 8): the
