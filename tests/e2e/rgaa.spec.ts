@@ -208,24 +208,26 @@ for (const combo of COMBOS) {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     const said = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.slice());
-    const expectSaidOnce = async (action: string, message: RegExp) => {
-      await expect.poll(async () => (await said()).filter((s) => message.test(s)).length, `${action}: said once`).toBe(1);
-      await page.evaluate(() => ((window as unknown as { spoken: string[] }).spoken = []));
-    };
+    const heard = (action: string, message: RegExp) => expect.poll(async () => (await said()).some((s) => message.test(s)), action).toBe(true);
+    const messages = [/^Tout est déplié/, /replié/, /^\d+ résultats?$/, /copié/];
     await page.getByRole('button', { name: 'Tout déplier', exact: true }).click();
-    await expectSaidOnce('expand all', /^Tout est déplié/);
+    await heard('expand all', messages[0]);
     await page.getByRole('button', { name: 'Tout replier', exact: true }).click();
-    await expectSaidOnce('collapse all', /replié/);
+    await heard('collapse all', messages[1]);
     await page.getByRole('searchbox').pressSequentially('datalab', { delay: 20 });
-    await expectSaidOnce('a search', /^\d+ résultats?$/);
+    await heard('a search', messages[2]);
     await page.getByRole('searchbox').fill('');
     const copy = tree
       ? page.locator('.og-details').getByRole('button', { name: /^Copier le lien/ })
       : page.getByRole('button', { name: /^Copier le lien : Direction interministérielle/ });
     if (tree) await page.locator('[role=treeitem][tabindex="0"]').focus();
     await copy.click();
-    await expectSaidOnce('a copied link', /copié/);
-    // Nothing was said twice in a row, and no region was added to speak.
+    await heard('a copied link', messages[3]);
+    // Each action said its message once, in order: nothing repeated, nothing between.
+    const all = await said();
+    expect(all.length, JSON.stringify(all)).toBe(messages.length);
+    all.forEach((text, i) => expect(text).toMatch(messages[i]));
+    // No region was added to speak.
     expect(await page.evaluate(() => (window as unknown as { late: string[] }).late)).toEqual([]);
   });
 
