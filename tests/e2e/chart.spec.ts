@@ -8,7 +8,7 @@
 // differ from the background, in light, dark and forced colours.
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { DINUM_DATA, expectNoAxeViolations, gotoChart, unitLabel, unitsOf } from './helpers';
+import { DINUM_DATA, expandAll, expectNoAxeViolations, gotoChart, unitLabel, unitsOf } from './helpers';
 
 /** What the page is like when the browser prints it (window.print stubbed). */
 type Printed = { hidden: number; wide: number; zoom: string };
@@ -65,11 +65,6 @@ async function gotoData(page: Page, data: unknown, query: string): Promise<void>
   await page.route('**/test-data/generated-chart.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(data) }));
   await gotoChart(page, `?open=1&layout=chart&src=/test-data/generated-chart.json${query}`);
-}
-
-async function expandAll(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^(Tout déplier|Expand all)$/ }).click();
-  await expect(page.locator('.og-children[hidden]')).toHaveCount(0);
 }
 
 /** Every shown card and every drawn line, in page coordinates. */

@@ -84,6 +84,12 @@ export function labelPattern(name: string): RegExp {
 /** The label of the unit named `name` (its name is its label's first text). */
 export const unitLabel = (page: Page, name: string) => page.locator(UNIT_LABELS).filter({ hasText: labelPattern(name) });
 
+/** "Tout déplier" (or "Expand all"), and every branch shown. */
+export async function expandAll(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^(Tout déplier|Expand all)$/ }).click();
+  await expect(page.locator('.og-children[hidden]')).toHaveCount(0);
+}
+
 /** Waits until the widget has dispatched `organigramme:ready` or `organigramme:error`. */
 export async function waitForWidget(page: Page): Promise<OgEvent> {
   const handle = await page.waitForFunction(() => window.__ogEvents?.[0] ?? null);

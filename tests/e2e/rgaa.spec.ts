@@ -3,7 +3,7 @@
 // Chromium (its accessibility tree through CDP, computed styles, layout).
 import { expect, test, type Page } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
-import { DINUM_DATA, gotoChart, recordWidgetEvents, unitsOf, waitForWidget, type DataUnit } from './helpers';
+import { DINUM_DATA, expandAll, gotoChart, recordWidgetEvents, unitLabel, unitsOf, waitForWidget, type DataUnit } from './helpers';
 
 const COMBOS = [
   { mode: 'list', layout: 'list' },
@@ -22,11 +22,6 @@ const LEVELS = new Map<string, number>();
 })(DINUM_DATA.root, 1);
 
 const open = (page: Page, { mode, layout }: Combo, extra = '') => gotoChart(page, `?open=1&mode=${mode}&layout=${layout}${extra}`);
-
-async function expandAll(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Tout déplier', exact: true }).click();
-  await expect(page.locator('.organigramme .og-children[hidden]')).toHaveCount(0);
-}
 
 /** Types `query` in the search field (of the chart in `host`) and waits for its results. */
 async function showResults(page: Page, query: string, host = '#organigramme'): Promise<void> {
@@ -75,17 +70,16 @@ async function liveRegions(page: Page): Promise<{ role: string; live: unknown; t
   }
 }
 
-/** A selector for the control of a unit by name: its toggle, leaf label or treeitem. */
+/**
+ * Marks the control of the unit named `name` with `data-rgaa="mark"` (for
+ * a selector, as CDP wants one): its label in the list, its treeitem in
+ * the tree.
+ */
 async function markUnit(page: Page, name: string, mark: string): Promise<void> {
-  await page.evaluate(([name, mark]) => {
-    const owner = [...document.querySelectorAll('li.og-unit, li[role=treeitem]')].find(
-      (li) => li.querySelector(':scope > .og-toggle .og-name, :scope > .og-toggle, :scope > .og-label, :scope > .og-item__row .og-name, :scope > .og-item__row .og-item__label')?.textContent?.trim() === name,
-    );
-    if (!owner) throw new Error(`no unit ${name}`);
-    const control = owner.matches('[role=treeitem]') ? owner : owner.querySelector(':scope > .og-toggle, :scope > .og-label')!;
+  await unitLabel(page, name).evaluate((label, mark) => {
     document.querySelectorAll(`[data-rgaa="${mark}"]`).forEach((e) => e.removeAttribute('data-rgaa'));
-    control.setAttribute('data-rgaa', mark);
-  }, [name, mark]);
+    (label.closest('[role=treeitem]') ?? label).setAttribute('data-rgaa', mark);
+  }, mark);
 }
 
 for (const combo of COMBOS) {

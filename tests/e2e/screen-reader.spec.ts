@@ -9,7 +9,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gotoChart } from './helpers';
+import { expandAll, gotoChart } from './helpers';
 
 const SIMULATOR = readFileSync(
   fileURLToPath(new URL('../../node_modules/@guidepup/virtual-screen-reader/lib/esm/index.browser.js', import.meta.url)),
@@ -100,8 +100,7 @@ for (const mode of ['list', 'tree'] as const) {
 
   test(`${mode} mode: the whole chart after "Tout déplier", read item by item`, async ({ page }) => {
     await startReader(page, query);
-    await page.getByRole('button', { name: 'Tout déplier', exact: true }).click();
-    await expect(page.locator('.og-children[hidden]')).toHaveCount(0);
+    await expandAll(page);
     const said = await readToEnd(page);
     // Every unit is read: the last one too.
     expect(said.join('\n')).toContain('Campus du numérique public');
