@@ -902,6 +902,19 @@ fn common_syntax_errors_are_said_in_french() {
     assert_eq!(e.to_string(), "ligne 1, colonne 2 : une clé doit être une chaîne entre guillemets droits \"…\"");
     let e = err("{\"title\": \"T\"} x");
     assert_eq!(e.to_string(), "ligne 1, colonne 16 : du texte suit la fin du JSON");
+    let e = err("{\"title\": nope}");
+    assert_eq!(e, LoadError::Syntax { line: 1, column: 12, problem: SyntaxProblem::InvalidWord });
+    assert_eq!(
+        e.to_string(),
+        "ligne 1, colonne 12 : mot inconnu : un texte s’écrit entre guillemets droits \"…\", seuls true, false et null s’en passent"
+    );
+    assert_eq!(
+        e.message(Lang::En),
+        "line 1, column 12: unknown word: a text is written in straight double quotes \"…\"; only true, false and null go without"
+    );
+    let e = err("{\"title\": \"T\", \"x-n\": 01}");
+    assert_eq!(e.to_string(), "ligne 1, colonne 24 : nombre invalide (exemples valides : 12, -3.5, 1e6)");
+    assert_eq!(e.message(Lang::En), "line 1, column 24: invalid number (valid examples: 12, -3.5, 1e6)");
 }
 
 #[test]

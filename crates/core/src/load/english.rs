@@ -42,7 +42,8 @@ pub(super) fn syntax(problem: &SyntaxProblem) -> String {
         SyntaxProblem::TrailingCharacters => "text follows the end of the JSON".into(),
         SyntaxProblem::InvalidEscape => "invalid escape sequence after “\\”".into(),
         SyntaxProblem::ControlCharacter => "control character in a string: escape it (\\n, \\t, \\u0000)".into(),
-        SyntaxProblem::Other(msg) => format!("invalid JSON ({msg})"),
+        SyntaxProblem::InvalidWord => "unknown word: a text is written in straight double quotes \"…\"; only true, false and null go without".into(),
+        SyntaxProblem::InvalidNumber => "invalid number (valid examples: 12, -3.5, 1e6)".into(),
     }
 }
 

@@ -39,8 +39,9 @@ pub enum SyntaxProblem {
     TrailingCharacters,
     InvalidEscape,
     ControlCharacter,
-    /// Any other parser message, in English as the parser gives it.
-    Other(String),
+    /// A word other than `true`, `false` or `null` outside quotes.
+    InvalidWord,
+    InvalidNumber,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,7 +111,10 @@ impl fmt::Display for SyntaxProblem {
             SyntaxProblem::ControlCharacter => {
                 write!(f, "caractère de contrôle dans une chaîne : écrivez-le en échappement (\\n, \\t, \\u0000)")
             }
-            SyntaxProblem::Other(msg) => write!(f, "JSON invalide ({msg})"),
+            SyntaxProblem::InvalidWord => {
+                write!(f, "mot inconnu : un texte s’écrit entre guillemets droits \"…\", seuls true, false et null s’en passent")
+            }
+            SyntaxProblem::InvalidNumber => write!(f, "nombre invalide (exemples valides : 12, -3.5, 1e6)"),
         }
     }
 }

@@ -1,12 +1,13 @@
-//! The JSON tree the loader reads. serde_json parses it, so every syntax
-//! error keeps its place and its words; the tree borrows the file's text
-//! wherever a string has no escape, and keeps an object's members in a
-//! plain list. serde_json's own `Value` copies every string and holds each
-//! object in a B-tree: several times the file's size for a large chart.
+//! The JSON tree the loader reads, and its parser. The tree borrows the
+//! file's text wherever a string has no escape, and keeps an object's
+//! members in a plain list. The parser is written here rather than taken
+//! from serde_json, whose parser and messages weighed about a fifth of the
+//! widget's WebAssembly; it places every error where serde_json did (the
+//! tests below hold it to serde_json on mutated files), so messages and
+//! their line and column stay what users and scripts already know.
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use super::{LoadError, SyntaxProblem, MAX_JSON_NESTING};
 use std::borrow::Cow;
-use std::fmt;
 
 #[derive(Debug)]
 pub(super) enum Json<'a> {
@@ -27,8 +28,8 @@ impl<'a> Json<'a> {
         members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    /// The keys of an object in sorted order, each once, as serde_json's
-    /// `Value` listed them: which unknown key is named first stays the same.
+    /// The keys of an object in sorted order, each once: which unknown key
+    /// is named first does not depend on the file's order.
     pub(super) fn keys<'s>(members: &'s [(Cow<'a, str>, Json<'a>)]) -> Vec<&'s str> {
         let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
         keys.sort_unstable();
@@ -37,101 +38,458 @@ impl<'a> Json<'a> {
     }
 }
 
-impl<'de> Deserialize<'de> for Json<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
-    }
+/// Parses a whole document: one value, then only whitespace.
+pub(super) fn parse(text: &str) -> Result<Json<'_>, LoadError> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, depth: 0 };
+    let parsed = parser.value().and_then(|value| match parser.whitespace() {
+        Some(_) => Err(parser.at_next(SyntaxProblem::TrailingCharacters)),
+        None => Ok(value),
+    });
+    parsed.map_err(|(problem, end)| located(text, end, problem))
 }
 
-struct JsonVisitor;
+/// A problem and the byte offset just past the byte it is about.
+type Failure = (SyntaxProblem, usize);
 
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json<'de>;
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    /// The next byte to read.
+    at: usize,
+    /// Arrays and objects open around `at`.
+    depth: usize,
+}
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
+impl<'a> Parser<'a> {
+    /// A problem with the byte last read.
+    fn at_last(&self, problem: SyntaxProblem) -> Failure {
+        (problem, self.at)
     }
 
-    fn visit_unit<E>(self) -> Result<Json<'de>, E> {
-        Ok(Json::Null)
+    /// A problem with the byte about to be read (or the end of the file).
+    fn at_next(&self, problem: SyntaxProblem) -> Failure {
+        (problem, (self.at + 1).min(self.bytes.len()))
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Json<'de>, E> {
-        Ok(Json::Bool)
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
     }
 
-    // Numbers are never read, only refused where a text is expected.
-    fn visit_u64<E>(self, _: u64) -> Result<Json<'de>, E> {
-        Ok(Json::Number)
+    fn next(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.at += 1;
+        Some(b)
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<Json<'de>, E> {
-        Ok(Json::Number)
+    /// Skips whitespace and peeks at what follows.
+    fn whitespace(&mut self) -> Option<u8> {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+        self.peek()
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<Json<'de>, E> {
-        Ok(Json::Number)
+    fn value(&mut self) -> Result<Json<'a>, Failure> {
+        let Some(first) = self.whitespace() else { return Err(self.at_next(SyntaxProblem::Truncated)) };
+        match first {
+            b'n' => self.word(b"null").map(|()| Json::Null),
+            b't' => self.word(b"true").map(|()| Json::Bool),
+            b'f' => self.word(b"false").map(|()| Json::Bool),
+            b'-' => {
+                self.at += 1;
+                self.number().map(|()| Json::Number)
+            }
+            b'0'..=b'9' => self.number().map(|()| Json::Number),
+            b'"' => {
+                self.at += 1;
+                self.string().map(Json::String)
+            }
+            b'[' => self.nested(Self::array),
+            b'{' => self.nested(Self::object),
+            _ => Err(self.at_next(SyntaxProblem::ExpectedValue)),
+        }
     }
 
-    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Json<'de>, E> {
-        Ok(Json::String(Cow::Borrowed(s)))
+    fn word(&mut self, word: &[u8]) -> Result<(), Failure> {
+        self.at += 1;
+        for &expected in &word[1..] {
+            match self.next() {
+                None => return Err(self.at_last(SyntaxProblem::Truncated)),
+                Some(b) if b != expected => return Err(self.at_last(SyntaxProblem::InvalidWord)),
+                Some(_) => {}
+            }
+        }
+        Ok(())
     }
 
-    fn visit_str<E>(self, s: &str) -> Result<Json<'de>, E> {
-        Ok(Json::String(Cow::Owned(s.to_owned())))
+    /// A number after its sign: read to check its grammar, never its value.
+    fn number(&mut self) -> Result<(), Failure> {
+        match self.next() {
+            None => return Err(self.at_last(SyntaxProblem::Truncated)),
+            Some(b'0') => {
+                if self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                    return Err(self.at_next(SyntaxProblem::InvalidNumber));
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            Some(_) => return Err(self.at_last(SyntaxProblem::InvalidNumber)),
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            let start = self.at;
+            self.digits();
+            if self.at == start {
+                let problem = if self.peek().is_some() { SyntaxProblem::InvalidNumber } else { SyntaxProblem::Truncated };
+                return Err(self.at_next(problem));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            match self.next() {
+                None => return Err(self.at_last(SyntaxProblem::Truncated)),
+                Some(b) if b.is_ascii_digit() => self.digits(),
+                Some(_) => return Err(self.at_last(SyntaxProblem::InvalidNumber)),
+            }
+        }
+        Ok(())
     }
 
-    fn visit_string<E>(self, s: String) -> Result<Json<'de>, E> {
-        Ok(Json::String(Cow::Owned(s)))
+    fn digits(&mut self) {
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.at += 1;
+        }
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
+    /// A string after its opening quote: borrowed from the file unless it
+    /// holds an escape.
+    fn string(&mut self) -> Result<Cow<'a, str>, Failure> {
+        let mut start = self.at;
+        let mut owned: Option<String> = None;
+        loop {
+            let Some(b) = self.next() else { return Err(self.at_last(SyntaxProblem::Truncated)) };
+            match b {
+                b'"' => {
+                    let tail = &self.text[start..self.at - 1];
+                    return Ok(match owned {
+                        None => Cow::Borrowed(tail),
+                        Some(mut s) => {
+                            s.push_str(tail);
+                            Cow::Owned(s)
+                        }
+                    });
+                }
+                b'\\' => {
+                    let s = owned.get_or_insert_with(String::new);
+                    s.push_str(&self.text[start..self.at - 1]);
+                    let c = self.escape()?;
+                    s.push(c);
+                    start = self.at;
+                }
+                0..=0x1F => return Err(self.at_last(SyntaxProblem::ControlCharacter)),
+                _ => {}
+            }
+        }
+    }
+
+    /// The character an escape stands for, after its backslash.
+    fn escape(&mut self) -> Result<char, Failure> {
+        let Some(b) = self.next() else { return Err(self.at_last(SyntaxProblem::Truncated)) };
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => return self.unicode_escape(),
+            _ => return Err(self.at_last(SyntaxProblem::InvalidEscape)),
+        })
+    }
+
+    /// `\uXXXX`, and a second one when the first is a leading surrogate:
+    /// a lone surrogate is no character.
+    fn unicode_escape(&mut self) -> Result<char, Failure> {
+        let high = self.hex4()?;
+        if !(0xD800..=0xDFFF).contains(&high) {
+            return Ok(char::from_u32(high).unwrap_or('\u{FFFD}'));
+        }
+        if high >= 0xDC00 {
+            return Err(self.at_last(SyntaxProblem::InvalidEscape));
+        }
+        for expected in [b'\\', b'u'] {
+            match self.next() {
+                None => return Err(self.at_last(SyntaxProblem::Truncated)),
+                Some(b) if b != expected => return Err(self.at_last(SyntaxProblem::InvalidEscape)),
+                Some(_) => {}
+            }
+        }
+        let low = self.hex4()?;
+        if !(0xDC00..=0xDFFF).contains(&low) {
+            return Err(self.at_last(SyntaxProblem::InvalidEscape));
+        }
+        Ok(char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).unwrap_or('\u{FFFD}'))
+    }
+
+    fn hex4(&mut self) -> Result<u32, Failure> {
+        let Some(digits) = self.bytes.get(self.at..self.at + 4) else {
+            self.at = self.bytes.len();
+            return Err(self.at_last(SyntaxProblem::Truncated));
+        };
+        self.at += 4;
+        let mut n = 0;
+        for &d in digits {
+            let Some(v) = (d as char).to_digit(16) else { return Err(self.at_last(SyntaxProblem::InvalidEscape)) };
+            n = n * 16 + v;
+        }
+        Ok(n)
+    }
+
+    /// An array or an object, refused past the nesting limit so that no
+    /// file can exhaust the stack.
+    fn nested(&mut self, inside: fn(&mut Self) -> Result<Json<'a>, Failure>) -> Result<Json<'a>, Failure> {
+        if self.depth == MAX_JSON_NESTING {
+            return Err(self.at_next(SyntaxProblem::TooDeep));
+        }
+        self.depth += 1;
+        self.at += 1;
+        let value = inside(self)?;
+        self.depth -= 1;
+        self.at += 1; // the closing bracket, which `inside` stopped at
+        Ok(value)
+    }
+
+    /// Whether another member follows, after the first: a comma, then
+    /// anything but the closing bracket.
+    fn another(&mut self, first: bool, close: u8) -> Result<bool, Failure> {
+        let Some(b) = self.whitespace() else { return Err(self.at_next(SyntaxProblem::Truncated)) };
+        if b == close {
+            return Ok(false);
+        }
+        if first {
+            return Ok(true);
+        }
+        if b != b',' {
+            return Err(self.at_next(SyntaxProblem::ExpectedComma));
+        }
+        self.at += 1;
+        match self.whitespace() {
+            None => Err(self.at_next(SyntaxProblem::Truncated)),
+            Some(b) if b == close => Err(self.at_next(SyntaxProblem::TrailingComma)),
+            Some(_) => Ok(true),
+        }
+    }
+
+    fn array(&mut self) -> Result<Json<'a>, Failure> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
+        while self.another(items.is_empty(), b']')? {
+            items.push(self.value()?);
         }
         Ok(Json::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
+    fn object(&mut self) -> Result<Json<'a>, Failure> {
         let mut members = Vec::new();
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            members.push((key.0, map.next_value()?));
+        while self.another(members.is_empty(), b'}')? {
+            if self.peek() != Some(b'"') {
+                return Err(self.at_next(SyntaxProblem::KeyNotString));
+            }
+            self.at += 1;
+            let key = self.string()?;
+            match self.whitespace() {
+                Some(b':') => self.at += 1,
+                Some(_) => return Err(self.at_next(SyntaxProblem::ExpectedColon)),
+                None => return Err(self.at_next(SyntaxProblem::Truncated)),
+            }
+            members.push((key, self.value()?));
         }
         Ok(Json::Object(members))
     }
 }
 
-/// An object's key, borrowed when it has no escape.
-struct Key<'a>(Cow<'a, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(KeyVisitor)
+/// The line and column of the byte just before `end`, columns counted in
+/// characters as people count them.
+fn located(text: &str, end: usize, problem: SyntaxProblem) -> LoadError {
+    let before = &text.as_bytes()[..end];
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
+    let line = 1 + memchr::memchr_iter(b'\n', &before[..line_start]).count();
+    let mut last = end.saturating_sub(1).max(line_start);
+    while !text.is_char_boundary(last) {
+        last -= 1;
     }
-}
-
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Key<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Key<'de>, E> {
-        Ok(Key(Cow::Borrowed(s)))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Key<'de>, E> {
-        Ok(Key(Cow::Owned(s.to_owned())))
-    }
+    let column = text[line_start..last].chars().count() + 1;
+    LoadError::Syntax { line, column, problem }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::load::{parse, LoadError, Problem};
+    use super::Json;
+    use crate::load::{parse, LoadError, Problem, SyntaxProblem};
+    use proptest::prelude::*;
+
+    /// What serde_json, the parser this one replaced, says of `text`, in
+    /// the loader's terms: the tree with numbers and booleans blanked (the
+    /// loader never reads them), or the error at serde_json's place.
+    fn serde_json_says(text: &str) -> Option<Result<serde_json::Value, LoadError>> {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) => Some(Ok(blank(value))),
+            Err(e) => {
+                let full = e.to_string();
+                let detail = full.rsplit_once(" at line ").map_or(full.as_str(), |(d, _)| d);
+                let problem = match detail {
+                    _ if e.is_eof() => SyntaxProblem::Truncated,
+                    "trailing comma" => SyntaxProblem::TrailingComma,
+                    "recursion limit exceeded" => SyntaxProblem::TooDeep,
+                    "key must be a string" => SyntaxProblem::KeyNotString,
+                    "expected value" => SyntaxProblem::ExpectedValue,
+                    "expected `:`" => SyntaxProblem::ExpectedColon,
+                    "expected `,` or `}`" | "expected `,` or `]`" => SyntaxProblem::ExpectedComma,
+                    "trailing characters" => SyntaxProblem::TrailingCharacters,
+                    "expected ident" => SyntaxProblem::InvalidWord,
+                    "invalid number" => SyntaxProblem::InvalidNumber,
+                    "invalid escape" | "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
+                        SyntaxProblem::InvalidEscape
+                    }
+                    d if d.starts_with("control character") => SyntaxProblem::ControlCharacter,
+                    // A number too large for a float: this parser accepts
+                    // it, as JSON's grammar does, since no number is read.
+                    "number out of range" => return None,
+                    other => panic!("serde_json said {other:?} of {text:?}"),
+                };
+                // serde_json counts columns in bytes, up to the byte it
+                // names; the loader counts the characters before it.
+                let line_text = text.split('\n').nth(e.line() - 1).unwrap();
+                let mut end = e.column().saturating_sub(1).min(line_text.len());
+                while !line_text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                Some(Err(LoadError::Syntax { line: e.line(), column: line_text[..end].chars().count() + 1, problem }))
+            }
+        }
+    }
+
+    fn blank(value: serde_json::Value) -> serde_json::Value {
+        use serde_json::Value;
+        match value {
+            Value::Bool(_) => Value::Bool(false),
+            Value::Number(_) => Value::from(0),
+            Value::Array(items) => Value::Array(items.into_iter().map(blank).collect()),
+            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, blank(v))).collect()),
+            other => other,
+        }
+    }
+
+    /// This parser's tree in the same terms, repeated keys keeping their
+    /// last value as a JSON object means them.
+    fn as_value(json: &Json) -> serde_json::Value {
+        use serde_json::Value;
+        match json {
+            Json::Null => Value::Null,
+            Json::Bool => Value::Bool(false),
+            Json::Number => Value::from(0),
+            Json::String(s) => Value::String(s.to_string()),
+            Json::Array(items) => Value::Array(items.iter().map(as_value).collect()),
+            Json::Object(members) => {
+                let mut map = serde_json::Map::new();
+                for (k, v) in members {
+                    map.insert(k.to_string(), as_value(v));
+                }
+                Value::Object(map)
+            }
+        }
+    }
+
+    const SEEDS: [&str; 4] = [
+        r#"{"title": "Équipe", "root": {"name": "A\"b\\c\/\b\f\n\r\t\u00e9\ud83d\ude00", "children": [{"name": "B"}, {"name": "C", "x-n": [0, -1.5e3, 2E+2, 0.25, true, false, null]}]}}"#,
+        "[\n  1,\n  \"deux\",\n  {\"a\": {}, \"b\": []}\n]\n",
+        r#"{"a":[[[[{"b":"c"}]]]],"a":"again"}"#,
+        "\t\r\n \"😀 é\" ",
+    ];
+
+    /// A JSON-ish character: the grammar's own, escapes' letters, digits,
+    /// controls and non-ASCII text.
+    fn piece() -> impl Strategy<Value = char> {
+        prop::sample::select(vec![
+            '{', '}', '[', ']', '"', ':', ',', '\\', ' ', '\n', '0', '1', '9', '.', '-', '+', 'e', 'E', 'u', 'n', 't', 'f',
+            'a', 'l', 's', 'r', '/', 'b', 'D', '8', 'c', '\u{1}', '\u{1f}', '\u{7f}', 'é', '😀',
+        ])
+    }
+
+    #[derive(Clone, Debug)]
+    enum Edit {
+        Insert(usize, char),
+        Replace(usize, char),
+        Remove(usize),
+        Cut(usize),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (any::<usize>(), piece()).prop_map(|(i, c)| Edit::Insert(i, c)),
+            (any::<usize>(), piece()).prop_map(|(i, c)| Edit::Replace(i, c)),
+            any::<usize>().prop_map(Edit::Remove),
+            any::<usize>().prop_map(Edit::Cut),
+        ]
+    }
+
+    fn apply(seed: &str, edits: &[Edit]) -> String {
+        let mut chars: Vec<char> = seed.chars().collect();
+        for edit in edits {
+            let n = chars.len().max(1);
+            match *edit {
+                Edit::Insert(i, c) => chars.insert(i % (chars.len() + 1), c),
+                Edit::Replace(i, c) if !chars.is_empty() => chars[i % n] = c,
+                Edit::Remove(i) if !chars.is_empty() => {
+                    chars.remove(i % n);
+                }
+                Edit::Cut(i) => chars.truncate(i % (chars.len() + 1)),
+                _ => {}
+            }
+        }
+        chars.into_iter().collect()
+    }
+
+    fn agrees_with_serde_json(text: &str) {
+        let Some(expected) = serde_json_says(text) else { return };
+        let got = super::parse(text).map(|json| as_value(&json));
+        assert_eq!(got, expected, "for {text:?}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn damaged_files_are_read_and_located_as_serde_json_did(
+            seed in prop::sample::select(SEEDS.to_vec()),
+            edits in prop::collection::vec(edit(), 1..4),
+        ) {
+            agrees_with_serde_json(&apply(seed, &edits));
+        }
+    }
+
+    #[test]
+    fn each_kind_of_fault_is_read_as_serde_json_did() {
+        for text in [
+            "nul", "nulx", "tru", "falsy", "-", "-x", "01", "1.", "1.x", "1e", "1e+", "1ex", "\"abc", "\"\\", "\"\\x\"",
+            "\"\\u12\"", "\"\\u12g4\"", "\"\\udc00\"", "\"\\ud800\"", "\"\\ud800\\n\"", "\"\\ud800\\u0041\"", "\"\u{1}\"",
+            "[1 2]", "[1,]", "[1,", "{\"a\" 1}", "{\"a\":1,}", "{\"a\":1 \"b\":2}", "{1:2}", "{\"a\":1,2}", "{\"a\"", "[] x",
+            "é", "{\"é\": é}", "12345678901234567890123", "12345678901234567890123.", "-0.0e-0",
+        ] {
+            agrees_with_serde_json(text);
+        }
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        agrees_with_serde_json(&deep(127));
+        agrees_with_serde_json(&deep(128));
+    }
+
+    #[test]
+    fn numbers_too_large_for_a_float_are_still_json() {
+        assert!(super::parse("[1e400, -1e999999999999]").is_ok());
+    }
 
     #[test]
     fn a_repeated_key_keeps_its_last_value() {

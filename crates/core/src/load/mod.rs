@@ -16,7 +16,6 @@ pub use error::{Expected, LoadError, Problem, SyntaxProblem, Warning};
 
 use crate::chart::{Chart, Metadata};
 use fields::Fields;
-use json::Json;
 
 /// Deepest hierarchy accepted: the root is level 1.
 pub const MAX_DEPTH: usize = 50;
@@ -25,8 +24,7 @@ pub const MAX_UNITS: usize = 250_000;
 /// Largest file accepted, in bytes (32 MB): a 100,000-unit chart with a
 /// person per unit is about 13 MB.
 pub const MAX_BYTES: usize = 32_000_000;
-/// Deepest JSON nesting accepted (serde_json refuses the 128th level), so
-/// that no input can overflow the stack.
+/// Deepest JSON nesting accepted, so that no input can overflow the stack.
 pub const MAX_JSON_NESTING: usize = 127;
 
 /// Parses and validates a data file given as bytes, as a server sends it:
@@ -77,7 +75,7 @@ pub fn parse(text: &str) -> Result<Chart, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Syntax { line: 1, column: 1, problem: SyntaxProblem::Empty });
     }
-    let value: Json = serde_json::from_str(text).map_err(|e| syntax_error(e, text))?;
+    let value = json::parse(text)?;
     let top = Fields::of(&value, String::new())?;
     top.only(&["$schema", "title", "lang", "updated", "source", "root", "units"])?;
     let mut warnings = Vec::new();
@@ -95,36 +93,6 @@ pub fn parse(text: &str) -> Result<Chart, LoadError> {
         (None, Some(units)) => flat::build(units, &mut warnings)?,
     };
     Ok(builder.finish(meta, warnings))
-}
-
-fn syntax_error(err: serde_json::Error, text: &str) -> LoadError {
-    let full = err.to_string();
-    // serde_json appends " at line L column C"; the rest is the problem.
-    let detail = full.rsplit_once(" at line ").map_or(full.as_str(), |(d, _)| d);
-    let problem = match detail {
-        _ if err.is_eof() => SyntaxProblem::Truncated,
-        "trailing comma" => SyntaxProblem::TrailingComma,
-        "recursion limit exceeded" => SyntaxProblem::TooDeep,
-        "key must be a string" => SyntaxProblem::KeyNotString,
-        "expected value" => SyntaxProblem::ExpectedValue,
-        "expected `:`" => SyntaxProblem::ExpectedColon,
-        "expected `,` or `}`" | "expected `,` or `]`" => SyntaxProblem::ExpectedComma,
-        "trailing characters" => SyntaxProblem::TrailingCharacters,
-        "invalid escape" => SyntaxProblem::InvalidEscape,
-        d if d.starts_with("control character") => SyntaxProblem::ControlCharacter,
-        other => SyntaxProblem::Other(other.to_owned()),
-    };
-    LoadError::Syntax { line: err.line(), column: char_column(text, err.line(), err.column()), problem }
-}
-
-/// The parser counts columns in bytes; people count characters.
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_column.max(1) };
-    let mut end = byte_column.saturating_sub(1).min(line_text.len());
-    while !line_text.is_char_boundary(end) {
-        end -= 1;
-    }
-    line_text[..end].chars().count() + 1
 }
 
 /// A BCP 47-like tag: `fr`, `en-GB`.
