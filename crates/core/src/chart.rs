@@ -152,6 +152,11 @@ impl ChartBuilder {
         self.units[index].parent.map(UnitId::index)
     }
 
+    /// The unit's place among its parent's children.
+    pub(crate) fn sibling_index(&self, index: usize) -> usize {
+        self.units[index].sibling_index as usize
+    }
+
     pub(crate) fn set_id(&mut self, index: usize, id: String) {
         self.units[index].id = id;
     }

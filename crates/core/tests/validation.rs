@@ -454,6 +454,14 @@ fn duplicate_ids_in_the_nested_form_name_both_places() {
         Problem::DuplicateId { id: "r".into(), first: "root".into() },
         "root.children[0].id : l’identifiant « r » est déjà utilisé en root",
     );
+    refused(
+        &nested(
+            r#"{"name": "R", "children": [{"name": "A"}, {"name": "B", "children": [{"name": "B1"}, {"name": "B2"}, {"id": "d", "name": "D"}]}, {"id": "d", "name": "D2"}]}"#,
+        ),
+        "root.children[2].id",
+        Problem::DuplicateId { id: "d".into(), first: "root.children[1].children[2]".into() },
+        "root.children[2].id : l’identifiant « d » est déjà utilisé en root.children[1].children[2]",
+    );
 }
 
 #[test]

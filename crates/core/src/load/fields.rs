@@ -8,40 +8,70 @@ use std::borrow::Cow;
 /// An object of the data file and where it is, e.g. `root.children[2]`.
 pub(super) struct Fields<'a> {
     map: &'a [(Cow<'a, str>, Json<'a>)],
-    path: String,
+    path: Path<'a>,
 }
 
-/// The path of `key` inside the object at `path`.
-pub(super) fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+/// Where a value is in the file, written out only for a message: a chart
+/// of 100,000 units would otherwise build a string per unit and person.
+#[derive(Clone, Copy)]
+pub(super) enum Path<'a> {
+    /// The document itself.
+    Top,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    /// As messages give it: `root.children[3].people[0]`.
+    pub(super) fn text(&self) -> String {
+        let mut text = String::new();
+        self.write(&mut text);
+        text
+    }
+
+    fn write(&self, text: &mut String) {
+        match *self {
+            Path::Top => {}
+            Path::Key(parent, key) => {
+                parent.write(text);
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.write(text);
+                text.push('[');
+                text.push_str(&i.to_string());
+                text.push(']');
+            }
+        }
     }
 }
+
 
 pub(super) fn invalid(path: String, problem: Problem) -> LoadError {
     LoadError::Invalid { path, problem }
 }
 
 impl<'a> Fields<'a> {
-    pub(super) fn of(value: &'a Json<'a>, path: String) -> Result<Self, LoadError> {
+    pub(super) fn of(value: &'a Json<'a>, path: Path<'a>) -> Result<Self, LoadError> {
         match value {
             Json::Object(map) => Ok(Fields { map, path }),
-            _ => Err(invalid(path, Problem::WrongType(Expected::Object))),
+            _ => Err(invalid(path.text(), Problem::WrongType(Expected::Object))),
         }
     }
 
-    pub(super) fn path(&self) -> &str {
+    pub(super) fn path(&self) -> &Path<'a> {
         &self.path
     }
 
     pub(super) fn at(&self, key: &str) -> String {
-        join(&self.path, key)
+        Path::Key(&self.path, key).text()
     }
 
     pub(super) fn error(&self, problem: Problem) -> LoadError {
-        invalid(self.path.clone(), problem)
+        invalid(self.path.text(), problem)
     }
 
     pub(super) fn get(&self, key: &str) -> Option<&'a Json<'a>> {

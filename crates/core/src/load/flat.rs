@@ -1,7 +1,7 @@
 //! The flat form, as HR exports give it: `"units"` lists every unit with the
 //! id of its `"parent"` (null for the one root). Siblings keep file order.
 
-use super::fields::{invalid, Fields};
+use super::fields::{invalid, Fields, Path};
 use super::unit::{read_id, read_unit, FLAT_KEYS};
 use super::{Expected, LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
 use crate::chart::{ChartBuilder, UnitData, UnitId};
@@ -58,7 +58,8 @@ fn path(i: usize, key: &str) -> String {
 }
 
 fn read_row(item: &Json, i: usize, warnings: &mut Vec<Warning>) -> Result<Row, LoadError> {
-    let fields = Fields::of(item, format!("units[{i}]"))?;
+    let units = Path::Key(&Path::Top, "units");
+    let fields = Fields::of(item, Path::Index(&units, i))?;
     if fields.get("children").is_some() {
         return Err(invalid(fields.at("children"), Problem::ChildrenInFlatForm));
     }

@@ -15,7 +15,7 @@ mod unit;
 pub use error::{Expected, LoadError, Problem, SyntaxProblem, Warning};
 
 use crate::chart::{Chart, Metadata};
-use fields::Fields;
+use fields::{Fields, Path};
 
 /// Deepest hierarchy accepted: the root is level 1.
 pub const MAX_DEPTH: usize = 50;
@@ -76,7 +76,7 @@ pub fn parse(text: &str) -> Result<Chart, LoadError> {
         return Err(LoadError::Syntax { line: 1, column: 1, problem: SyntaxProblem::Empty });
     }
     let value = json::parse(text)?;
-    let top = Fields::of(&value, String::new())?;
+    let top = Fields::of(&value, Path::Top)?;
     top.only(&["$schema", "title", "lang", "updated", "source", "root", "units"])?;
     let mut warnings = Vec::new();
     let meta = Metadata {

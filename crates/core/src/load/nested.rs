@@ -1,6 +1,6 @@
 //! The nested form: `"root"` is a unit whose `"children"` are units.
 
-use super::fields::{invalid, Fields};
+use super::fields::{invalid, Fields, Path};
 use super::unit::{read_id, read_unit, NESTED_KEYS};
 use super::{LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
 use crate::chart::{ChartBuilder, UnitData, UnitId};
@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 pub(super) fn build(root: &Json, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
     let mut walk = Walk { builder: ChartBuilder::new(), seen: HashMap::new(), warnings };
-    walk.unit(root, "root".to_owned(), None, 1)?;
+    walk.unit(root, Path::Key(&Path::Top, "root"), None, 1)?;
     walk.derive_missing_ids();
     Ok(walk.builder)
 }
@@ -18,12 +18,12 @@ pub(super) fn build(root: &Json, warnings: &mut Vec<Warning>) -> Result<ChartBui
 struct Walk<'w> {
     builder: ChartBuilder,
     warnings: &'w mut Vec<Warning>,
-    /// Explicit ids and the path where each first appeared.
-    seen: HashMap<String, String>,
+    /// Explicit ids and the unit where each first appeared.
+    seen: HashMap<String, usize>,
 }
 
 impl Walk<'_> {
-    fn unit(&mut self, value: &Json, path: String, parent: Option<UnitId>, level: usize) -> Result<(), LoadError> {
+    fn unit<'a>(&mut self, value: &'a Json<'a>, path: Path<'a>, parent: Option<UnitId>, level: usize) -> Result<(), LoadError> {
         let fields = Fields::of(value, path)?;
         fields.only(&NESTED_KEYS)?;
         if self.builder.len() >= MAX_UNITS {
@@ -35,22 +35,27 @@ impl Walk<'_> {
         let mut data: UnitData = read_unit(&fields, self.warnings)?;
         let explicit = read_id(&fields)?;
         if let Some(id) = &explicit {
-            if let Some(first) = self.seen.get(id) {
-                return Err(invalid(fields.at("id"), Problem::DuplicateId { id: id.clone(), first: first.clone() }));
+            if let Some(&first) = self.seen.get(id) {
+                return Err(invalid(fields.at("id"), Problem::DuplicateId { id: id.clone(), first: self.path_of(first) }));
             }
-            self.seen.insert(id.clone(), fields.path().to_owned());
+            self.seen.insert(id.clone(), self.builder.len());
         }
         // Empty until derived: an explicit id is never empty.
         data.id = explicit.unwrap_or_default();
         let id = self.builder.push(data, parent);
-        let children = fields.optional_array("children")?;
-        if !children.is_empty() {
-            let at = fields.at("children");
-            for (i, child) in children.iter().enumerate() {
-                self.unit(child, format!("{at}[{i}]"), Some(id), level + 1)?;
-            }
+        let at = Path::Key(fields.path(), "children");
+        for (i, child) in fields.optional_array("children")?.iter().enumerate() {
+            self.unit(child, Path::Index(&at, i), Some(id), level + 1)?;
         }
         Ok(())
+    }
+
+    /// Where a unit already read is in the file, for a message naming it.
+    fn path_of(&self, index: usize) -> String {
+        match self.builder.parent(index) {
+            None => "root".to_owned(),
+            Some(parent) => format!("{}.children[{}]", self.path_of(parent), self.builder.sibling_index(index)),
+        }
     }
 
     /// The slugs of the names from level 2 down to the unit; the root's

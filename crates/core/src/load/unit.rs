@@ -1,6 +1,6 @@
 //! The fields both forms share: a unit's texts, link and people.
 
-use super::fields::Fields;
+use super::fields::{Fields, Path};
 use super::{LoadError, Problem, Warning};
 use crate::chart::{Person, UnitData};
 use crate::ids::is_valid_id;
@@ -12,8 +12,9 @@ pub(super) const FLAT_KEYS: [&str; 8] = ["id", "name", "short_name", "kind", "de
 /// Reads everything but the id and the structure.
 pub(super) fn read_unit(unit: &Fields, warnings: &mut Vec<Warning>) -> Result<UnitData, LoadError> {
     let mut people = Vec::new();
+    let at = Path::Key(unit.path(), "people");
     for (i, person) in unit.optional_array("people")?.iter().enumerate() {
-        let person = Fields::of(person, format!("{}[{i}]", unit.at("people")))?;
+        let person = Fields::of(person, Path::Index(&at, i))?;
         person.only(&["name", "role"])?;
         people.push(Person { name: person.name("name")?, role: person.text("role")? });
     }
