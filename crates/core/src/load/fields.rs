@@ -2,12 +2,12 @@
 
 use super::{Expected, LoadError, Problem, Warning};
 use crate::url::is_allowed_url;
-use super::json::Json;
-use std::borrow::Cow;
+use super::json::{Doc, Json, Member};
 
 /// An object of the data file and where it is, e.g. `root.children[2]`.
 pub(super) struct Fields<'a> {
-    map: &'a [(Cow<'a, str>, Json<'a>)],
+    doc: &'a Doc<'a>,
+    map: &'a [Member<'a>],
     path: Path<'a>,
 }
 
@@ -55,11 +55,16 @@ pub(super) fn invalid(path: String, problem: Problem) -> LoadError {
 }
 
 impl<'a> Fields<'a> {
-    pub(super) fn of(value: &'a Json<'a>, path: Path<'a>) -> Result<Self, LoadError> {
-        match value {
-            Json::Object(map) => Ok(Fields { map, path }),
+    pub(super) fn of(doc: &'a Doc<'a>, value: &'a Json<'a>, path: Path<'a>) -> Result<Self, LoadError> {
+        match *value {
+            Json::Object(span) => Ok(Fields { doc, map: doc.members(span), path }),
             _ => Err(invalid(path.text(), Problem::WrongType(Expected::Object))),
         }
+    }
+
+    /// An object inside this one's document.
+    pub(super) fn object<'b>(&'b self, value: &'b Json<'b>, path: Path<'b>) -> Result<Fields<'b>, LoadError> {
+        Fields::of(self.doc, value, path)
     }
 
     pub(super) fn path(&self) -> &Path<'a> {
@@ -78,9 +83,12 @@ impl<'a> Fields<'a> {
         Json::get(self.map, key)
     }
 
-    /// Refuses keys outside `known`; `x-` keys are extensions and pass.
+    /// Refuses keys outside `known`; `x-` keys are extensions and pass. Of
+    /// several unknown keys, the first in sorted order is named, whatever
+    /// the file's order.
     pub(super) fn only(&self, known: &[&str]) -> Result<(), LoadError> {
-        match Json::keys(self.map).into_iter().find(|k| !known.contains(k) && !k.starts_with("x-")) {
+        let unknown = self.map.iter().map(|(k, _)| k.as_ref()).filter(|k| !known.contains(k) && !k.starts_with("x-"));
+        match unknown.min() {
             Some(k) => Err(invalid(self.at(k), Problem::UnknownField(k.to_owned()))),
             None => Ok(()),
         }
@@ -136,7 +144,7 @@ impl<'a> Fields<'a> {
     pub(super) fn optional_array(&self, key: &str) -> Result<&'a [Json<'a>], LoadError> {
         match self.get(key) {
             None => Ok(&[]),
-            Some(Json::Array(items)) => Ok(items),
+            Some(&Json::Array(span)) => Ok(self.doc.items(span)),
             Some(_) => Err(invalid(self.at(key), Problem::WrongType(Expected::Array))),
         }
     }

@@ -13,18 +13,15 @@ struct Row {
     parent: Option<String>,
 }
 
-pub(super) fn build(units: &Json, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
-    let items = match units {
-        Json::Array(items) => items,
-        _ => return Err(invalid("units".into(), Problem::WrongType(Expected::Array))),
-    };
+/// `items`: the `"units"` of the document `top`.
+pub(super) fn build(top: &Fields, items: &[Json], warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
     if items.is_empty() {
         return Err(invalid("units".into(), Problem::NoUnits));
     }
     if items.len() > MAX_UNITS {
         return Err(invalid("units".into(), Problem::TooManyUnits { limit: MAX_UNITS }));
     }
-    let rows = items.iter().enumerate().map(|(i, item)| read_row(item, i, warnings)).collect::<Result<Vec<_>, _>>()?;
+    let rows = items.iter().enumerate().map(|(i, item)| read_row(top, item, i, warnings)).collect::<Result<Vec<_>, _>>()?;
     let index = index_ids(&rows)?;
     let root = find_root(&rows)?;
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); rows.len()];
@@ -57,9 +54,9 @@ fn path(i: usize, key: &str) -> String {
     format!("units[{i}].{key}")
 }
 
-fn read_row(item: &Json, i: usize, warnings: &mut Vec<Warning>) -> Result<Row, LoadError> {
+fn read_row(top: &Fields, item: &Json, i: usize, warnings: &mut Vec<Warning>) -> Result<Row, LoadError> {
     let units = Path::Key(&Path::Top, "units");
-    let fields = Fields::of(item, Path::Index(&units, i))?;
+    let fields = top.object(item, Path::Index(&units, i))?;
     if fields.get("children").is_some() {
         return Err(invalid(fields.at("children"), Problem::ChildrenInFlatForm));
     }

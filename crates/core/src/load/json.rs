@@ -15,42 +15,67 @@ pub(super) enum Json<'a> {
     Bool,
     Number,
     String(Cow<'a, str>),
-    Array(Vec<Json<'a>>),
-    /// Members in file order, repeated keys included: [`Json::get`] and
-    /// [`Json::keys`] read them as a JSON object means them.
-    Object(Vec<(Cow<'a, str>, Json<'a>)>),
+    /// Items in [`Doc::items`].
+    Array(Span),
+    /// Members in [`Doc::members`], in file order, repeated keys included:
+    /// [`Json::get`] reads them as a JSON object means them.
+    Object(Span),
+}
+
+pub(super) type Member<'a> = (Cow<'a, str>, Json<'a>);
+
+/// Where an array's items or an object's members are in the document's
+/// lists.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// A parsed file: its value, and every array's items and every object's
+/// members, each array or object a run in one list, so that a chart of
+/// 100,000 units costs a few growing lists, not an allocation per object.
+pub(super) struct Doc<'a> {
+    pub(super) root: Json<'a>,
+    items: Vec<Json<'a>>,
+    members: Vec<Member<'a>>,
+}
+
+impl<'a> Doc<'a> {
+    pub(super) fn items(&self, span: Span) -> &[Json<'a>] {
+        &self.items[span.start as usize..][..span.len as usize]
+    }
+
+    pub(super) fn members(&self, span: Span) -> &[Member<'a>] {
+        &self.members[span.start as usize..][..span.len as usize]
+    }
 }
 
 impl<'a> Json<'a> {
     /// A member of an object: the last one with that key, as JSON parsers
     /// (serde_json's `Value` among them) keep it.
-    pub(super) fn get<'s>(members: &'s [(Cow<'a, str>, Json<'a>)], key: &str) -> Option<&'s Json<'a>> {
+    pub(super) fn get<'s>(members: &'s [Member<'a>], key: &str) -> Option<&'s Json<'a>> {
         members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    /// The keys of an object in sorted order, each once: which unknown key
-    /// is named first does not depend on the file's order.
-    pub(super) fn keys<'s>(members: &'s [(Cow<'a, str>, Json<'a>)]) -> Vec<&'s str> {
-        let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
     }
 }
 
 /// Parses a whole document: one value, then only whitespace.
-pub(super) fn parse(text: &str) -> Result<Json<'_>, LoadError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, depth: 0 };
+pub(super) fn parse(text: &str) -> Result<Doc<'_>, LoadError> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, depth: 0, ..Parser::default() };
     let parsed = parser.value().and_then(|value| match parser.whitespace() {
         Some(_) => Err(parser.at_next(SyntaxProblem::TrailingCharacters)),
         None => Ok(value),
     });
-    parsed.map_err(|(problem, end)| located(text, end, problem))
+    match parsed {
+        Ok(root) => Ok(Doc { root, items: parser.items, members: parser.members }),
+        Err((problem, end)) => Err(located(text, end, problem)),
+    }
 }
 
 /// A problem and the byte offset just past the byte it is about.
 type Failure = (SyntaxProblem, usize);
 
+#[derive(Default)]
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -58,6 +83,13 @@ struct Parser<'a> {
     at: usize,
     /// Arrays and objects open around `at`.
     depth: usize,
+    /// The items and members of the arrays and objects still open, each
+    /// moved to its document list once it closes, its own nested ones
+    /// having closed before it.
+    open_items: Vec<Json<'a>>,
+    open_members: Vec<Member<'a>>,
+    items: Vec<Json<'a>>,
+    members: Vec<Member<'a>>,
 }
 
 impl<'a> Parser<'a> {
@@ -285,16 +317,19 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self) -> Result<Json<'a>, Failure> {
-        let mut items = Vec::new();
-        while self.another(items.is_empty(), b']')? {
-            items.push(self.value()?);
+        let base = self.open_items.len();
+        while self.another(self.open_items.len() == base, b']')? {
+            let item = self.value()?;
+            self.open_items.push(item);
         }
-        Ok(Json::Array(items))
+        let span = Span { start: self.items.len() as u32, len: (self.open_items.len() - base) as u32 };
+        self.items.extend(self.open_items.drain(base..));
+        Ok(Json::Array(span))
     }
 
     fn object(&mut self) -> Result<Json<'a>, Failure> {
-        let mut members = Vec::new();
-        while self.another(members.is_empty(), b'}')? {
+        let base = self.open_members.len();
+        while self.another(self.open_members.len() == base, b'}')? {
             if self.peek() != Some(b'"') {
                 return Err(self.at_next(SyntaxProblem::KeyNotString));
             }
@@ -305,9 +340,12 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err(self.at_next(SyntaxProblem::ExpectedColon)),
                 None => return Err(self.at_next(SyntaxProblem::Truncated)),
             }
-            members.push((key, self.value()?));
+            let value = self.value()?;
+            self.open_members.push((key, value));
         }
-        Ok(Json::Object(members))
+        let span = Span { start: self.members.len() as u32, len: (self.open_members.len() - base) as u32 };
+        self.members.extend(self.open_members.drain(base..));
+        Ok(Json::Object(span))
     }
 }
 
@@ -327,7 +365,7 @@ fn located(text: &str, end: usize, problem: SyntaxProblem) -> LoadError {
 
 #[cfg(test)]
 mod tests {
-    use super::Json;
+    use super::{Doc, Json};
     use crate::load::{parse, LoadError, Problem, SyntaxProblem};
     use proptest::prelude::*;
 
@@ -385,18 +423,18 @@ mod tests {
 
     /// This parser's tree in the same terms, repeated keys keeping their
     /// last value as a JSON object means them.
-    fn as_value(json: &Json) -> serde_json::Value {
+    fn as_value(doc: &Doc, json: &Json) -> serde_json::Value {
         use serde_json::Value;
-        match json {
+        match *json {
             Json::Null => Value::Null,
             Json::Bool => Value::Bool(false),
             Json::Number => Value::from(0),
-            Json::String(s) => Value::String(s.to_string()),
-            Json::Array(items) => Value::Array(items.iter().map(as_value).collect()),
-            Json::Object(members) => {
+            Json::String(ref s) => Value::String(s.to_string()),
+            Json::Array(span) => Value::Array(doc.items(span).iter().map(|item| as_value(doc, item)).collect()),
+            Json::Object(span) => {
                 let mut map = serde_json::Map::new();
-                for (k, v) in members {
-                    map.insert(k.to_string(), as_value(v));
+                for (k, v) in doc.members(span) {
+                    map.insert(k.to_string(), as_value(doc, v));
                 }
                 Value::Object(map)
             }
@@ -455,7 +493,7 @@ mod tests {
 
     fn agrees_with_serde_json(text: &str) {
         let Some(expected) = serde_json_says(text) else { return };
-        let got = super::parse(text).map(|json| as_value(&json));
+        let got = super::parse(text).map(|doc| as_value(&doc, &doc.root));
         assert_eq!(got, expected, "for {text:?}");
     }
 

@@ -75,8 +75,8 @@ pub fn parse(text: &str) -> Result<Chart, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Syntax { line: 1, column: 1, problem: SyntaxProblem::Empty });
     }
-    let value = json::parse(text)?;
-    let top = Fields::of(&value, Path::Top)?;
+    let doc = json::parse(text)?;
+    let top = Fields::of(&doc, &doc.root, Path::Top)?;
     top.only(&["$schema", "title", "lang", "updated", "source", "root", "units"])?;
     let mut warnings = Vec::new();
     let meta = Metadata {
@@ -89,8 +89,8 @@ pub fn parse(text: &str) -> Result<Chart, LoadError> {
     let builder = match (top.get("root"), top.get("units")) {
         (Some(_), Some(_)) => return Err(top.error(Problem::BothRootAndUnits)),
         (None, None) => return Err(top.error(Problem::NeitherRootNorUnits)),
-        (Some(root), None) => nested::build(root, &mut warnings)?,
-        (None, Some(units)) => flat::build(units, &mut warnings)?,
+        (Some(root), None) => nested::build(&top.object(root, Path::Key(&Path::Top, "root"))?, &mut warnings)?,
+        (None, Some(_)) => flat::build(&top, top.optional_array("units")?, &mut warnings)?,
     };
     Ok(builder.finish(meta, warnings))
 }

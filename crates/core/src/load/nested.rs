@@ -5,12 +5,11 @@ use super::unit::{read_id, read_unit, NESTED_KEYS};
 use super::{LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
 use crate::chart::{ChartBuilder, UnitData, UnitId};
 use crate::ids::{path_id, slug};
-use super::json::Json;
 use std::collections::{HashMap, HashSet};
 
-pub(super) fn build(root: &Json, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
+pub(super) fn build(root: &Fields, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
     let mut walk = Walk { builder: ChartBuilder::new(), seen: HashMap::new(), warnings };
-    walk.unit(root, Path::Key(&Path::Top, "root"), None, 1)?;
+    walk.unit(root, None, 1)?;
     walk.derive_missing_ids();
     Ok(walk.builder)
 }
@@ -23,8 +22,7 @@ struct Walk<'w> {
 }
 
 impl Walk<'_> {
-    fn unit<'a>(&mut self, value: &'a Json<'a>, path: Path<'a>, parent: Option<UnitId>, level: usize) -> Result<(), LoadError> {
-        let fields = Fields::of(value, path)?;
+    fn unit(&mut self, fields: &Fields, parent: Option<UnitId>, level: usize) -> Result<(), LoadError> {
         fields.only(&NESTED_KEYS)?;
         if self.builder.len() >= MAX_UNITS {
             return Err(fields.error(Problem::TooManyUnits { limit: MAX_UNITS }));
@@ -32,8 +30,8 @@ impl Walk<'_> {
         if level > MAX_DEPTH {
             return Err(fields.error(Problem::TooDeep { limit: MAX_DEPTH }));
         }
-        let mut data: UnitData = read_unit(&fields, self.warnings)?;
-        let explicit = read_id(&fields)?;
+        let mut data: UnitData = read_unit(fields, self.warnings)?;
+        let explicit = read_id(fields)?;
         if let Some(id) = &explicit {
             if let Some(&first) = self.seen.get(id) {
                 return Err(invalid(fields.at("id"), Problem::DuplicateId { id: id.clone(), first: self.path_of(first) }));
@@ -45,7 +43,7 @@ impl Walk<'_> {
         let id = self.builder.push(data, parent);
         let at = Path::Key(fields.path(), "children");
         for (i, child) in fields.optional_array("children")?.iter().enumerate() {
-            self.unit(child, Path::Index(&at, i), Some(id), level + 1)?;
+            self.unit(&fields.object(child, Path::Index(&at, i))?, Some(id), level + 1)?;
         }
         Ok(())
     }
