@@ -827,6 +827,35 @@ test.describe('the data file is fetched while the WebAssembly loads', () => {
   }
 });
 
+test.describe('an async module', () => {
+  test('started before the page is parsed, it mounts the charts parsed after it, with one request for the data', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    // The parser waits on hold.js until the module has started.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/test-data/embed/hold.js', async (route) => {
+      await held;
+      await route.fulfill({ contentType: 'text/javascript', body: '' });
+    });
+    await recordWidgetEvents(page);
+    await page.goto(`${EMBED}/async.html`, { waitUntil: 'commit' });
+    await expect.poll(() => page.evaluate(() => (window as { __ogStarted?: string }).__ogStarted ?? null)).toBe('loading');
+    expect(await page.locator('#chart').count(), 'the host is not parsed yet').toBe(0);
+    release();
+    await readyOn(page, '#chart');
+    await expect(page.locator('#chart .og-disclosure')).toBeVisible();
+    await expect(page.locator('#static')).toHaveCount(0);
+    const json = requests.filter((u) => new URL(u).pathname.endsWith('.json'));
+    expect(json, 'the widget took the preloaded response').toHaveLength(1);
+  });
+
+  test('the standalone page starts its module without waiting for parsing', async ({ page }) => {
+    const html = await (await page.request.get('/index.html')).text();
+    expect(html.match(/<script type="module"[^>]*>/g)).toEqual(['<script type="module" async>']);
+  });
+});
+
 // ---------------------------------------------------------------- 6. English
 
 test.describe('English', () => {
