@@ -215,7 +215,9 @@ async function measure(base, c, size, units, round) {
     }
 
     if (c.search) {
-      // Focusing the field builds the search index; then each key press,
+      // Focusing the field finishes the search index if the tasks after the
+      // first frame have not (at 100,000 units, expand all gives them time
+      // to); then each key press,
       // from its keydown to the frame that shows the updated results.
       const { field, text, results } = c.search;
       const [focusMs, before] = await page.evaluate(async (selector) => {

@@ -8,7 +8,7 @@ use crate::options::{Layout, Mode, Presentation};
 use organigramme_core::texts::Texts;
 use leptos::prelude::*;
 use organigramme_core::markup::{Filled, Markup, Style};
-use organigramme_core::search::{Found, Index, Query};
+use organigramme_core::search::{Found, Index, IndexBuilder, Query};
 use organigramme_core::{ids, reduce, zoom, Action, Chart, Effect, FocusTarget, Items, UnitId, ViewState};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -21,6 +21,17 @@ pub const EAGER_LIMIT: usize = 2_000;
 /// The width a printed chart gets, in CSS pixels: an A4 or Letter page in
 /// landscape, inside its margins.
 const PRINT_WIDTH: i32 = 960;
+
+/// Units added to the search index per task after the first frame: about
+/// 10 ms each in WebAssembly, where 100,000 units at once take 0.8 s.
+const INDEX_SLICE: usize = 1_000;
+
+/// The search index: built a slice per task after the first frame, and
+/// finished at once if a search comes first.
+enum SearchIndex {
+    Building(IndexBuilder),
+    Ready(Index),
+}
 
 #[derive(Clone, Copy)]
 pub struct ChartCtx {
@@ -45,8 +56,8 @@ pub struct ChartCtx {
     /// Whether this chart's units carry their link's id (see
     /// `dom_ids::claim_anchors`), and so answer the page's fragment.
     anchors: bool,
-    /// The folded text of every unit, built when search is first needed.
-    index: StoredValue<Option<Index>>,
+    /// The folded text of every unit (see [`ChartCtx::build_search_index`]).
+    index: StoredValue<SearchIndex>,
     /// The chart layout's text size, in percent. Nothing renders it: it is
     /// set on the region through the CSSOM (`show_zoom`).
     zoom: StoredValue<u16>,
@@ -76,7 +87,7 @@ impl ChartCtx {
             searchable: options.search,
             link_prefix: StoredValue::new(link_prefix),
             anchors,
-            index: StoredValue::new(None),
+            index: StoredValue::new(SearchIndex::Building(IndexBuilder::default())),
             zoom: StoredValue::new(100),
             texts,
             chart: StoredValue::new(chart),
@@ -395,12 +406,30 @@ impl ChartCtx {
         }
     }
 
-    /// Builds the search index, if not yet: when the search field takes
+    /// Finishes the search index, if not yet: when the search field takes
     /// focus, so that the first keystroke does not wait for it.
     pub fn prepare_search(&self) {
-        if self.index.with_value(Option::is_none) {
-            let index = self.chart.with_value(Index::new);
-            self.index.set_value(Some(index));
+        self.index.update_value(|index| {
+            if let SearchIndex::Building(builder) = index {
+                let builder = std::mem::take(builder);
+                *index = SearchIndex::Ready(self.chart.with_value(|chart| builder.finish(chart)));
+            }
+        });
+    }
+
+    /// Builds the search index a slice per task, from the first frame on,
+    /// so that the field's first focus finds it ready rather than building
+    /// it in one long task. Stops once it is ready or the chart is gone.
+    pub fn build_search_index(&self) {
+        let ctx = *self;
+        let done = self.index.try_update_value(|index| match index {
+            SearchIndex::Ready(_) => true,
+            SearchIndex::Building(builder) => ctx.chart.with_value(|chart| builder.extend(chart, INDEX_SLICE)),
+        });
+        match done {
+            Some(false) => set_timeout(move || ctx.build_search_index(), std::time::Duration::ZERO),
+            Some(true) => self.prepare_search(),
+            None => {}
         }
     }
 
@@ -409,7 +438,10 @@ impl ChartCtx {
         self.prepare_search();
         let query = Query::new(text);
         let found = self.chart.with_value(|chart| {
-            self.index.with_value(|index| index.as_ref().map(|i| i.search(chart, &query)).unwrap_or_default())
+            self.index.with_value(|index| match index {
+                SearchIndex::Ready(index) => index.search(chart, &query),
+                SearchIndex::Building(_) => Vec::new(),
+            })
         });
         (query, found)
     }

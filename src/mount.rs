@@ -136,12 +136,17 @@ impl Instance {
             state.fallback = fallback;
         }
         notify(&self.host, "organigramme:ready", &JsValue::from_f64(units as f64));
-        // The collapsed branches of a small chart, after the first frame.
+        // The collapsed branches of a small chart and the search index,
+        // after the first frame.
         if let Some(ctx) = ctx {
             ctx.center_root();
             // A link to one of its units opened the page.
             ctx.reveal_fragment();
-            request_animation_frame(move || set_timeout(move || ctx.fill_all(), std::time::Duration::ZERO));
+            let after_frame = move || {
+                ctx.fill_all();
+                ctx.build_search_index();
+            };
+            request_animation_frame(move || set_timeout(after_frame, std::time::Duration::ZERO));
         }
     }
 

@@ -50,6 +50,8 @@ pub fn fold_search(text: &str, out: &mut String, mut map: Option<&mut Vec<u32>>)
         }
         let before = out.len();
         match c {
+            // Most of any text: folds to itself, lower-cased.
+            _ if c.is_ascii() && c != '`' => out.push(c.to_ascii_lowercase()),
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2BC}' | '`' | '\u{B4}' => out.push('\''),
             '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => out.push('-'),
             _ => push_folded(c, out),

@@ -162,36 +162,62 @@ pub struct Hit {
 }
 
 /// The folded text of a chart, built once and searched on every keystroke.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Index {
     text: String,
     /// Where each unit's segment starts in `text`, plus the end.
     starts: Vec<u32>,
 }
 
-impl Index {
-    pub fn new(chart: &Chart) -> Self {
-        let mut text = String::new();
-        let mut starts = Vec::with_capacity(chart.len() + 1);
-        for id in chart.ids() {
+/// An [`Index`] built a slice of units at a time, so that a page can build
+/// it in the tasks after its first frame rather than all at once when the
+/// search field first takes focus.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    /// The units so far; `starts` lacks the end until [`IndexBuilder::finish`].
+    index: Index,
+}
+
+impl IndexBuilder {
+    /// Adds the next `units` units, in document order; returns whether
+    /// every unit of `chart` is in.
+    pub fn extend(&mut self, chart: &Chart, units: usize) -> bool {
+        let Index { text, starts } = &mut self.index;
+        let from = starts.len();
+        let to = from.saturating_add(units).min(chart.len());
+        starts.reserve(to - from + 1);
+        let field = |text: &mut String, value: Option<&str>, end: char| {
+            fold_search(value.unwrap_or(""), text, None);
+            text.push(end);
+        };
+        for id in (from..to).map(UnitId::at) {
             starts.push(text.len() as u32);
             let unit = &chart[id];
-            let field = |text: &mut String, value: Option<&str>, end: char| {
-                fold_search(value.unwrap_or(""), text, None);
-                text.push(end);
-            };
-            field(&mut text, Some(&unit.name), FIELD);
-            field(&mut text, unit.short_name.as_deref(), FIELD);
-            field(&mut text, unit.kind.as_deref(), CLASS);
+            field(text, Some(&unit.name), FIELD);
+            field(text, unit.short_name.as_deref(), FIELD);
+            field(text, unit.kind.as_deref(), CLASS);
             for person in &unit.people {
-                field(&mut text, Some(&person.name), FIELD);
-                field(&mut text, person.role.as_deref(), FIELD);
+                field(text, Some(&person.name), FIELD);
+                field(text, person.role.as_deref(), FIELD);
             }
             text.push(CLASS);
-            field(&mut text, unit.description.as_deref(), FIELD);
+            field(text, unit.description.as_deref(), FIELD);
         }
-        starts.push(text.len() as u32);
-        Index { text, starts }
+        to == chart.len()
+    }
+
+    /// The index of `chart`, the units not yet in added now.
+    pub fn finish(mut self, chart: &Chart) -> Index {
+        self.extend(chart, chart.len());
+        let end = self.index.text.len() as u32;
+        self.index.starts.push(end);
+        self.index
+    }
+}
+
+impl Index {
+    pub fn new(chart: &Chart) -> Self {
+        IndexBuilder::default().finish(chart)
     }
 
     /// The bytes the index holds.

@@ -4,7 +4,7 @@
 use organigramme_core::fold::search_form;
 use organigramme_core::generate::{realistic_json, Form};
 use organigramme_core::markup::search_results;
-use organigramme_core::search::{self, path, Field, Index, Query, Rank};
+use organigramme_core::search::{self, path, Field, Index, IndexBuilder, Query, Rank};
 use organigramme_core::{parse, Chart, UnitId};
 
 fn dinum() -> Chart {
@@ -258,6 +258,30 @@ impl Plain {
             })
             .collect()
     }
+}
+
+/// Built a slice of units at a time (as the page does after its first
+/// frame), the index is the one built at once.
+#[test]
+fn an_index_built_in_slices_is_the_index_built_at_once() {
+    let chart = parse(&realistic_json(1_000, 5, Form::Nested)).unwrap();
+    let whole = Index::new(&chart);
+    for slice in [1, 7, 400, chart.len()] {
+        let mut builder = IndexBuilder::default();
+        let mut slices = 1;
+        while !builder.extend(&chart, slice) {
+            slices += 1;
+        }
+        assert_eq!(slices, chart.len().div_ceil(slice), "slices of {slice}");
+        assert_eq!(builder.finish(&chart), whole, "slices of {slice}");
+    }
+    // Finished part-way, the rest is added.
+    let mut builder = IndexBuilder::default();
+    builder.extend(&chart, 10);
+    let finished = builder.finish(&chart);
+    assert_eq!(finished, whole);
+    let query = Query::new(&chart[UnitId::from_index(chart.len() - 1, &chart).unwrap()].name);
+    assert!(!finished.search(&chart, &query).is_empty());
 }
 
 /// The index finds exactly what the plain way finds, for queries of one to
