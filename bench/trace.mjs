@@ -3,7 +3,7 @@
 // DevTools' Performance panel uses), and summarised as the renderer main
 // thread's events by self time. The trace is also written for DevTools.
 //
-//   node bench/trace.mjs <contender> <size> <ready|expand|keys> [--presses N] [--top N]
+//   node bench/trace.mjs <contender> <size> <ready|expand|keys|search> [--presses N] [--top N]
 //   e.g. node bench/trace.mjs organigramme-list 10000 expand
 //
 // Needs the release in dist/ and the data of target/bench/data/ (run
@@ -22,11 +22,11 @@ const option = (name, fallback) => {
 };
 const contender = ALL.find((c) => c.id === id);
 const size = Number(sizeArg);
-if (!contender || !size || !['ready', 'expand', 'keys'].includes(phase)) {
-  console.error(`usage: node bench/trace.mjs <${ALL.map((c) => c.id).join('|')}> <size> <ready|expand|keys> [--presses N] [--top N]`);
+if (!contender || !size || !['ready', 'expand', 'keys', 'search'].includes(phase)) {
+  console.error(`usage: node bench/trace.mjs <${ALL.map((c) => c.id).join('|')}> <size> <ready|expand|keys|search> [--presses N] [--top N]`);
   process.exit(2);
 }
-if ((phase !== 'ready' && !contender.expand) || (phase === 'keys' && !contender.keys)) {
+if ((phase !== 'ready' && !contender.expand) || (phase === 'keys' && !contender.keys) || (phase === 'search' && !contender.search)) {
   console.error(`${id} has no ${phase} phase`);
   process.exit(2);
 }
@@ -66,6 +66,23 @@ try {
     }
     const keys = await page.evaluate(() => window.__bench.keys);
     console.log(`ArrowDown: ${keys.map((k) => `${k.latency.toFixed(1)} ms`).join(', ')}`);
+  }
+  if (phase === 'search') {
+    // Everything open, as the benchmark types: the first letters of its
+    // text, key by key, each to the frame after it.
+    await page.evaluate(async (selector) => {
+      document.querySelector(selector).focus();
+      await window.__bench.frame();
+      window.__bench.recordKeys = true;
+    }, contender.search.field);
+    await trace();
+    const text = contender.search.text.slice(0, option('--presses', 5));
+    for (let i = 1; i <= text.length; i++) {
+      await page.keyboard.press(text[i - 1] === ' ' ? 'Space' : text[i - 1]);
+      await page.evaluate((n) => window.__bench.waitKeys(n), i);
+    }
+    const keys = await page.evaluate(() => window.__bench.keys);
+    console.log(`typing: ${keys.map((k) => `${k.latency.toFixed(1)} ms`).join(', ')}`);
   }
   const buffer = await browser.stopTracing();
   mkdirSync(join(root, 'target/bench'), { recursive: true });

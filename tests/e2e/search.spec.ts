@@ -48,6 +48,26 @@ test.describe('search', () => {
     await expect(results(page)).toHaveCount(0);
   });
 
+  // The landmark is a form (Chromium's autofill then looks through it
+  // alone at each keystroke, not through the whole page), never submitted.
+  test('Enter in the field submits nothing: the page stays, with the field, its text and the results', async ({ page }) => {
+    await gotoChart(page);
+    const url = page.url();
+    let navigations = 0;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations += 1;
+    });
+    await expect(page.getByRole('search').evaluate((e) => e.tagName)).resolves.toBe('FORM');
+    await field(page).fill('datalab');
+    await expect(results(page)).toHaveCount(1);
+    await field(page).press('Enter');
+    await expect(field(page)).toBeFocused();
+    await expect(field(page)).toHaveValue('datalab');
+    await expect(results(page)).toHaveCount(1);
+    expect(page.url()).toBe(url);
+    expect(navigations).toBe(0);
+  });
+
   // The announcement waits for a pause in typing: the page's clock is
   // paused, so that the pause is the test's to make, not a sleep.
   test('typing shows results at once and announces their count once, when typing pauses', async ({ page }) => {
