@@ -103,10 +103,13 @@ impl<'a> Parser<'a> {
         (problem, (self.at + 1).min(self.bytes.len()))
     }
 
+    // Inlined even in the size-optimised release: called for every byte.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
+    #[inline(always)]
     fn next(&mut self) -> Option<u8> {
         let b = self.peek()?;
         self.at += 1;
@@ -201,6 +204,9 @@ impl<'a> Parser<'a> {
         let mut start = self.at;
         let mut owned: Option<String> = None;
         loop {
+            // Plain text up to the next quote, backslash or control byte.
+            let rest = &self.bytes[self.at..];
+            self.at += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
             let Some(b) = self.next() else { return Err(self.at_last(SyntaxProblem::Truncated)) };
             match b {
                 b'"' => {
