@@ -96,10 +96,10 @@ impl Fallback<'_> {
     /// The search, the layout switch, "Tout déplier" and "Tout replier".
     fn toolbar(&self, out: &mut String) {
         let texts = self.texts;
-        out.push_str("<div class=\"og-toolbar\"><div class=\"og-search\" role=\"search\" aria-label=\"");
+        out.push_str("<div class=\"og-toolbar\"><form class=\"og-search\" role=\"search\" aria-label=\"");
         escape(out, &texts.search_landmark(&self.chart.meta.title));
         out.push_str(&format!(
-            "\"><label class=\"og-search__label\" for=\"{PREFIX}-search\">{}</label><input type=\"search\" class=\"og-search__field\" id=\"{PREFIX}-search\" aria-describedby=\"{PREFIX}-search-hint\" autocomplete=\"off\" spellcheck=\"false\"><p class=\"og-search__hint\" id=\"{PREFIX}-search-hint\">{}</p><p class=\"og-search__status\" role=\"status\"></p><div class=\"og-results-panel\" hidden=\"\"><ul class=\"og-results\" aria-label=\"{}\"></ul><p class=\"og-results__more\" hidden=\"\"></p></div></div>",
+            "\"><label class=\"og-search__label\" for=\"{PREFIX}-search\">{}</label><input type=\"search\" class=\"og-search__field\" id=\"{PREFIX}-search\" aria-describedby=\"{PREFIX}-search-hint\" autocomplete=\"off\" spellcheck=\"false\"><p class=\"og-search__hint\" id=\"{PREFIX}-search-hint\">{}</p><p class=\"og-search__status\" role=\"status\"></p><div class=\"og-results-panel\" hidden=\"\"><ul class=\"og-results\" aria-label=\"{}\"></ul><p class=\"og-results__more\" hidden=\"\"></p></div></form>",
             texts.search_label(),
             texts.search_hint(),
             texts.results()
