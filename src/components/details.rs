@@ -2,6 +2,7 @@ use super::people::People;
 use crate::clipboard::{copy_link, select_field};
 use crate::context::{use_chart, ChartCtx};
 use leptos::prelude::*;
+use organigramme_core::markup::link_text;
 
 /// Shows the link where it cannot be copied: in a field, selected, with
 /// focus, once rendered, for the reader to copy.
@@ -32,7 +33,11 @@ pub fn Details() -> impl IntoView {
             {unit.kind.map(|k| view! { <p class="og-kind">{k}</p> })}
             {unit.description.map(|d| view! { <p class="og-desc">{d}</p> })}
             <People people=unit.people />
-            {unit.url.map(|url| view! { <p class="og-link">{ctx.texts.link_prefix()}<a href=url.clone()>{url.clone()}</a></p> })}
+            // Shown as the list shows it, without its scheme.
+            {unit.url.map(|url| {
+                let text = link_text(&url).to_owned();
+                view! { <p class="og-link">{ctx.texts.link_prefix()}<a href=url>{text}</a></p> }
+            })}
         }
     };
     let copy = move |_| {

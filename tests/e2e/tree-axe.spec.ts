@@ -36,7 +36,7 @@ const STATES: Record<string, (page: Page) => Promise<void>> = {
     await page.keyboard.type('anim'); // type-ahead: "Animation beta.gouv.fr"
     const pole = page.getByRole('treeitem', { name: 'Animation beta.gouv.fr', exact: true });
     await expect(pole).toBeFocused();
-    await expect(page.locator('section.og-details').getByRole('link', { name: 'https://beta.gouv.fr' })).toBeVisible();
+    await expect(page.locator('section.og-details').getByRole('link', { name: 'beta.gouv.fr', exact: true })).toBeVisible();
   },
 };
 
