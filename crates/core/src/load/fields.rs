@@ -49,7 +49,6 @@ impl Path<'_> {
     }
 }
 
-
 pub(super) fn invalid(path: String, problem: Problem) -> LoadError {
     LoadError::Invalid { path, problem }
 }

@@ -1,10 +1,11 @@
 //! The JSON tree the loader reads, and its parser. The tree borrows the
-//! file's text wherever a string has no escape, and keeps an object's
-//! members in a plain list. The parser is written here rather than taken
-//! from serde_json, whose parser and messages weighed about a fifth of the
-//! widget's WebAssembly; it places every error where serde_json did (the
-//! tests below hold it to serde_json on mutated files), so messages and
-//! their line and column stay what users and scripts already know.
+//! file's text wherever a string has no escape, and keeps every array's
+//! items and object's members in two lists for the whole file. The parser
+//! is written here rather than taken from serde_json, whose parser and
+//! messages weighed 6 KB of the widget's gzipped WebAssembly; it places
+//! every error where serde_json did (the tests below hold it to serde_json
+//! on damaged files), so messages and their line and column stay what
+//! users and scripts already know.
 
 use super::{LoadError, SyntaxProblem, MAX_JSON_NESTING};
 use std::borrow::Cow;
@@ -61,7 +62,7 @@ impl<'a> Json<'a> {
 
 /// Parses a whole document: one value, then only whitespace.
 pub(super) fn parse(text: &str) -> Result<Doc<'_>, LoadError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, depth: 0, ..Parser::default() };
+    let mut parser = Parser { text, ..Parser::default() };
     let parsed = parser.value().and_then(|value| match parser.whitespace() {
         Some(_) => Err(parser.at_next(SyntaxProblem::TrailingCharacters)),
         None => Ok(value),
@@ -78,7 +79,6 @@ type Failure = (SyntaxProblem, usize);
 #[derive(Default)]
 struct Parser<'a> {
     text: &'a str,
-    bytes: &'a [u8],
     /// The next byte to read.
     at: usize,
     /// Arrays and objects open around `at`.
@@ -100,13 +100,13 @@ impl<'a> Parser<'a> {
 
     /// A problem with the byte about to be read (or the end of the file).
     fn at_next(&self, problem: SyntaxProblem) -> Failure {
-        (problem, (self.at + 1).min(self.bytes.len()))
+        (problem, (self.at + 1).min(self.text.len()))
     }
 
     // Inlined even in the size-optimised release: called for every byte.
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.at).copied()
+        self.text.as_bytes().get(self.at).copied()
     }
 
     #[inline(always)]
@@ -147,10 +147,15 @@ impl<'a> Parser<'a> {
 
     fn word(&mut self, word: &[u8]) -> Result<(), Failure> {
         self.at += 1;
-        for &expected in &word[1..] {
+        self.expect(&word[1..], SyntaxProblem::InvalidWord)
+    }
+
+    /// Reads `bytes` exactly; another byte is `wrong`.
+    fn expect(&mut self, bytes: &[u8], wrong: SyntaxProblem) -> Result<(), Failure> {
+        for &expected in bytes {
             match self.next() {
                 None => return Err(self.at_last(SyntaxProblem::Truncated)),
-                Some(b) if b != expected => return Err(self.at_last(SyntaxProblem::InvalidWord)),
+                Some(b) if b != expected => return Err(self.at_last(wrong)),
                 Some(_) => {}
             }
         }
@@ -205,7 +210,7 @@ impl<'a> Parser<'a> {
         let mut owned: Option<String> = None;
         loop {
             // Plain text up to the next quote, backslash or control byte.
-            let rest = &self.bytes[self.at..];
+            let rest = &self.text.as_bytes()[self.at..];
             self.at += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
             let Some(b) = self.next() else { return Err(self.at_last(SyntaxProblem::Truncated)) };
             match b {
@@ -226,8 +231,8 @@ impl<'a> Parser<'a> {
                     s.push(c);
                     start = self.at;
                 }
-                0..=0x1F => return Err(self.at_last(SyntaxProblem::ControlCharacter)),
-                _ => {}
+                // The scan stopped at nothing else.
+                _ => return Err(self.at_last(SyntaxProblem::ControlCharacter)),
             }
         }
     }
@@ -259,13 +264,7 @@ impl<'a> Parser<'a> {
         if high >= 0xDC00 {
             return Err(self.at_last(SyntaxProblem::InvalidEscape));
         }
-        for expected in [b'\\', b'u'] {
-            match self.next() {
-                None => return Err(self.at_last(SyntaxProblem::Truncated)),
-                Some(b) if b != expected => return Err(self.at_last(SyntaxProblem::InvalidEscape)),
-                Some(_) => {}
-            }
-        }
+        self.expect(b"\\u", SyntaxProblem::InvalidEscape)?;
         let low = self.hex4()?;
         if !(0xDC00..=0xDFFF).contains(&low) {
             return Err(self.at_last(SyntaxProblem::InvalidEscape));
@@ -274,8 +273,8 @@ impl<'a> Parser<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32, Failure> {
-        let Some(digits) = self.bytes.get(self.at..self.at + 4) else {
-            self.at = self.bytes.len();
+        let Some(digits) = self.text.as_bytes().get(self.at..self.at + 4) else {
+            self.at = self.text.len();
             return Err(self.at_last(SyntaxProblem::Truncated));
         };
         self.at += 4;
@@ -355,17 +354,17 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// The line and column of the byte just before `end`, columns counted in
-/// characters as people count them.
+/// The line and column of the byte just before `end`, or of `end` where
+/// that byte ends a line (the end of the file after a last line break).
 fn located(text: &str, end: usize, problem: SyntaxProblem) -> LoadError {
-    let before = &text.as_bytes()[..end];
-    let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
-    let line = 1 + memchr::memchr_iter(b'\n', &before[..line_start]).count();
-    let mut last = end.saturating_sub(1).max(line_start);
-    while !text.is_char_boundary(last) {
-        last -= 1;
+    let mut at = match end.checked_sub(1) {
+        Some(last) if text.as_bytes()[last] != b'\n' => last,
+        _ => end,
+    };
+    while !text.is_char_boundary(at) {
+        at -= 1;
     }
-    let column = text[line_start..last].chars().count() + 1;
+    let (line, column) = super::line_column(text.as_bytes(), at);
     LoadError::Syntax { line, column, problem }
 }
 

@@ -46,14 +46,21 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Chart, LoadError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => parse(text),
         Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
-            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-            // Columns count characters, as the parser's do.
-            let column = 1 + String::from_utf8_lossy(&valid[line_start..]).chars().count();
+            let (line, column) = line_column(bytes, e.valid_up_to());
             Err(LoadError::Syntax { line, column, problem: SyntaxProblem::InvalidUtf8 })
         }
     }
+}
+
+/// The 1-based line of the byte at `at`, and its column in characters, as
+/// people count them: every byte before it on its line that does not
+/// continue a UTF-8 character starts one.
+fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
+    let line = 1 + memchr::memchr_iter(b'\n', &before[..line_start]).count();
+    let column = 1 + before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    (line, column)
 }
 
 /// Parses and validates a data file.
