@@ -420,7 +420,12 @@ impl ChartCtx {
     /// Builds the search index a slice per task, from the first frame on,
     /// so that the field's first focus finds it ready rather than building
     /// it in one long task. Stops once it is ready or the chart is gone.
+    /// Without a field (`data-search="false"`) only the JS API's `search()`
+    /// needs it, and builds it then.
     pub fn build_search_index(&self) {
+        if !self.searchable {
+            return;
+        }
         let ctx = *self;
         let done = self.index.try_update_value(|index| match index {
             SearchIndex::Ready(_) => true,

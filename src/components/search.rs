@@ -144,8 +144,8 @@ pub fn Search() -> impl IntoView {
     };
     // A form, which it never submits: Chromium's autofill, at each change
     // of a field outside any form, looks through the whole document for
-    // others (70 ms a keystroke with 100,000 units open), and only through
-    // the form otherwise.
+    // others (about 45 ms a keystroke with 100,000 units open), and only
+    // through the form otherwise.
     view! {
         <form
             class="og-search"

@@ -364,6 +364,19 @@ test.describe('the JS API: mount() and destroy()', () => {
     expect(await page.evaluate('window.__og.search("   ")')).toEqual([]);
   });
 
+  test('search() also searches a chart without a search field (search: false), whose index it builds then', async ({ page }) => {
+    await open(page, `${EMBED}/blank.html`);
+    await loadModule(page);
+    await page.evaluate(async () => {
+      const m = await import('/organigramme.js' as string);
+      (window as unknown as { __og: unknown }).__og = m.mount(document.getElementById('host-a'), { src: '/data/dinum-2024.json', search: false });
+    });
+    await readyOn(page, '#host-a');
+    await expect(page.locator('#host-a').getByRole('search')).toHaveCount(0);
+    const found = await page.evaluate('window.__og.search("ETALAB datalab").map((m) => m.id)');
+    expect(found).toEqual(['etalab-datalab']);
+  });
+
   test('a chart can be mounted again after destroy(), with fresh ids', async ({ page }) => {
     await open(page, `${EMBED}/blank.html`);
     await loadModule(page);
