@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod action;
+pub mod bidi;
 pub mod chart;
 pub mod diff;
 pub mod fallback;

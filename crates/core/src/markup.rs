@@ -12,7 +12,7 @@
 //!   <span class="og-kind">Département</span> <span class="og-count">3 sous-unités</span>
 //!   <button type="button" class="og-copy-link" data-copy="1" aria-label="Copier le lien : Etalab">Copier le lien</button>
 //!   <p class="og-desc">…</p>
-//!   <ul class="og-people"><li><span class="og-role">Chef</span> : Marielle Chrisment</li></ul>
+//!   <ul class="og-people"><li>Chef : Marielle Chrisment</li></ul>
 //!   <div class="og-children" id="og1-g1" data-unit="1" hidden="until-found"><ul>…</ul></div>
 //! </li>
 //! ```
@@ -23,6 +23,7 @@
 //! The tree view (the APG tree view pattern) writes one `treeitem` per unit,
 //! named by its label and described by its people.
 
+use crate::bidi;
 use crate::chart::{Chart, Person, UnitId};
 use crate::search::{self, Field, Found, Query};
 use crate::view::ViewState;
@@ -74,19 +75,34 @@ pub struct Words {
 }
 
 impl Words {
+    /// One person's line, as text: "Chef : Marielle Chrisment". The role
+    /// is isolated where it needs to be (see [`bidi`]); the name, last on
+    /// its line, has nothing after it to reorder.
+    pub fn person(&self, out: &mut String, person: &Person) {
+        if let Some(role) = &person.role {
+            bidi::push_isolated(out, role);
+            out.push_str(self.role_separator);
+        }
+        out.push_str(&person.name);
+    }
+
     /// A unit's people in one sentence, as the tree describes an item and
-    /// the details speak it: "Chef : A ; Adjoint : B".
+    /// the details speak it: "Chef : A ; Adjoint : B". A name that needs
+    /// it is isolated from the next person (its role already is).
     pub fn people(&self, people: &[Person]) -> String {
         let mut out = String::new();
         for (n, person) in people.iter().enumerate() {
             if n > 0 {
                 out.push_str(self.people_separator);
             }
-            if let Some(role) = &person.role {
-                out.push_str(role);
-                out.push_str(self.role_separator);
+            let isolate = bidi::needs_isolation(&person.name);
+            if isolate {
+                out.push(bidi::FSI);
             }
-            out.push_str(&person.name);
+            self.person(&mut out, person);
+            if isolate {
+                out.push(bidi::PDI);
+            }
         }
         out
     }
@@ -263,16 +279,12 @@ impl Markup<'_> {
         }
         if !u.people.is_empty() {
             out.push_str("<ul class=\"og-people\">");
+            let mut line = String::new();
             for person in &u.people {
+                line.clear();
+                self.words.person(&mut line, person);
                 out.push_str("<li>");
-                if let Some(role) = &person.role {
-                    out.push_str("<span class=\"og-role\">");
-                    escape(out, role);
-                    out.push_str("</span>");
-                    out.push_str(self.words.role_separator);
-                }
-                // Last in its line: an override in the name has nothing to reorder.
-                escape(out, &person.name);
+                escape(out, &line);
                 out.push_str("</li>");
             }
             out.push_str("</ul>");

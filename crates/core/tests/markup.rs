@@ -53,13 +53,13 @@ fn the_list_view_writes_disclosure_buttons_for_branches_and_labels_for_leaves() 
             r#" <span class="og-kind">Direction</span> <span class="og-count">2"#,
             "\u{a0}",
             r#"sous-unités</span>"#,
-            r#"<ul class="og-people"><li><span class="og-role">Directrice</span> : Stéphanie Schaer</li></ul>"#,
+            r#"<ul class="og-people"><li>Directrice : Stéphanie Schaer</li></ul>"#,
             r#"<div class="og-children" id="og1-g0" data-unit="0"><ul>"#,
             r#"<li class="og-unit" data-unit="1"><button type="button" class="og-toggle" id="og1-t1" data-unit="1" aria-controls="og1-g1" aria-expanded="false"><span class="og-name">Etalab</span> <span class="og-short">(E)</span></button>"#,
             r#" <span class="og-count">1"#,
             "\u{a0}",
             r#"sous-unité</span><p class="og-desc">Données</p>"#,
-            r#"<ul class="og-people"><li>A</li><li><span class="og-role">Adjoint</span> : B</li></ul>"#,
+            r#"<ul class="og-people"><li>A</li><li>Adjoint : B</li></ul>"#,
             r#"<div class="og-children og-leaves" id="og1-g1" data-unit="1" hidden="until-found"><ul>"#,
             r#"<li class="og-unit" data-unit="2"><p class="og-label" id="og1-t2" tabindex="-1">Datalab</p>"#,
             r#"<p class="og-link">Site : <a href="https://datalab.example/">datalab.example/</a></p></li>"#,
@@ -104,6 +104,26 @@ fn a_branch_says_how_many_sub_units_it_holds_and_only_groups_of_leaves_are_marke
         assert!(html.contains(r#"<div class="og-children" id="og1-g0""#), "{style:?}");
         assert!(html.contains(r#"<div class="og-children og-leaves" id="og1-g1""#), "{style:?}");
     }
+}
+
+#[test]
+fn a_right_to_left_role_is_isolated_in_the_text_of_its_line() {
+    let chart = chart(
+        r#"{"title": "T", "root": {"id": "a", "name": "A", "people": [
+          {"name": "Sara", "role": "مديرة"}, {"name": "\u202dسارة", "role": "Chef \u202eadjoint"}, {"name": "Zoé", "role": "Chef"}]}}"#,
+    );
+    let view = ViewState::new(&chart, InitialView::default());
+    let (list, _) = write(&chart, &view, Style::List, true);
+    assert!(
+        list.contains("<li>\u{2068}مديرة\u{2069} : Sara</li><li>\u{2068}Chef \u{202e}adjoint\u{2069} : \u{202d}سارة</li><li>Chef : Zoé</li>"),
+        "{list}"
+    );
+    // In the tree's sentence, a name that needs it is isolated from the next person.
+    let (tree, _) = write(&chart, &view, Style::Tree, true);
+    assert!(
+        tree.contains(">\u{2068}مديرة\u{2069} : Sara ; \u{2068}\u{2068}Chef \u{202e}adjoint\u{2069} : \u{202d}سارة\u{2069} ; Chef : Zoé</span>"),
+        "{tree}"
+    );
 }
 
 #[test]
