@@ -21,7 +21,6 @@
 //! assert_eq!(order, ["dinum", "ace", "brigade", "isn"]);
 //! ```
 
-use std::collections::HashMap;
 use std::ops::Index;
 
 /// The index of a unit in its chart's arena. Cheap to copy and compare.
@@ -85,7 +84,9 @@ pub struct Chart {
     /// What was refused without refusing the file, such as unsafe links.
     pub warnings: Vec<crate::load::Warning>,
     units: Vec<Unit>,
-    by_id: HashMap<String, UnitId>,
+    /// Every unit, sorted by id: found by a binary search, without a
+    /// second copy of each id (a map would hold one).
+    by_id: Vec<UnitId>,
 }
 
 /// What the loader hands to [`ChartBuilder::push`]: a unit without links.
@@ -162,13 +163,10 @@ impl ChartBuilder {
     }
 
     pub(crate) fn finish(self, meta: Metadata, warnings: Vec<crate::load::Warning>) -> Chart {
-        let by_id = self
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.clone(), UnitId(i as u32)))
-            .collect();
-        Chart { meta, warnings, units: self.units, by_id }
+        let units = self.units;
+        let mut by_id: Vec<UnitId> = (0..units.len() as u32).map(UnitId).collect();
+        by_id.sort_unstable_by(|a, b| units[a.index()].id.cmp(&units[b.index()].id));
+        Chart { meta, warnings, units, by_id }
     }
 }
 
@@ -210,7 +208,8 @@ impl Chart {
     }
 
     pub fn find(&self, id: &str) -> Option<UnitId> {
-        self.by_id.get(id).copied()
+        let at = self.by_id.binary_search_by(|u| self.units[u.index()].id.as_str().cmp(id)).ok()?;
+        Some(self.by_id[at])
     }
 
     pub fn parent(&self, id: UnitId) -> Option<UnitId> {
@@ -331,5 +330,22 @@ impl Iterator for Descendants {
             self.next += 1;
             UnitId(self.next - 1)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::generate::{realistic_json, Form};
+
+    #[test]
+    fn every_unit_is_found_by_its_id_and_nothing_else_is() {
+        let chart = crate::parse(&realistic_json(3_000, 7, Form::Nested)).unwrap();
+        for unit in chart.ids() {
+            assert_eq!(chart.find(&chart[unit].id), Some(unit));
+        }
+        let some = &chart[chart.ids().last().unwrap()].id;
+        for absent in ["", "zzz", &format!("{some}-"), &some[..some.len() - 1]] {
+            assert!(chart.find(absent).is_none_or(|u| chart[u].id == absent), "{absent:?}");
+        }
     }
 }
