@@ -1,7 +1,7 @@
 // The chart layout (layout=chart): the same lists drawn as cards joined by
 // lines. Geometry is read from Chromium's layout: each card's box (the list
-// mode's card is the item's ::before, in grid tracks the computed style gives
-// in pixels; the tree mode's is the item's row), and each line's box (the
+// mode's card is the column of the unit's parts, closed by the item's
+// ::before; the tree mode's is the item's row), and each line's box (the
 // connectors are borders of pseudo-elements, whose used offsets and sizes the
 // computed style gives too). The lines must join every parent to exactly its
 // own sub-units, and they must show on screen: pixels sampled on each line
@@ -84,15 +84,19 @@ async function geometry(page: Page): Promise<Geometry> {
       if (row) {
         box = rect(row.getBoundingClientRect());
       } else {
-        // The list mode's card spans grid rows 2 to 10 of column 2; the
-        // computed tracks are the used sizes in pixels.
-        const style = getComputedStyle(li);
-        const cols = style.gridTemplateColumns.split(' ').map(px);
-        const rows = style.gridTemplateRows.split(' ').map(px);
-        const r = rect(li.getBoundingClientRect());
-        const start = px(style.paddingLeft) + (rtl ? cols[2] : cols[0]);
-        const top = r.top + rows[0];
-        box = { left: r.left + start, right: r.left + start + cols[1], top, bottom: top + rows.slice(1, 10).reduce((a, b) => a + b, 0) };
+        // The list mode's card: its parts, each as wide as the card, from
+        // the first (the button or label, which opens the card's box) down
+        // to the item's ::before, which closes it just above the sub-units
+        // (or at the item's end, where none are shown).
+        const parts = [...li.children].filter((c) => !c.classList.contains('og-children') && c.getClientRects().length > 0);
+        const first = rect(parts[0].getBoundingClientRect());
+        const group = li.querySelector(':scope > .og-children');
+        const end = group && group.getClientRects().length > 0 ? rect(group.getBoundingClientRect()).top : rect(li.getBoundingClientRect()).bottom;
+        for (const part of parts) {
+          const r = rect(part.getBoundingClientRect());
+          if (Math.abs(r.left - first.left) > 1 || Math.abs(r.right - first.right) > 1) throw new Error(`a part of unit ${li.dataset.unit} is not as wide as its card`);
+        }
+        box = { left: first.left, right: first.right, top: first.top, bottom: end };
       }
       const group = li.parentElement!.parentElement!;
       const parent = group.classList.contains('og-children') ? group.closest('li') : null;
