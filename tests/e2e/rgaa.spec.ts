@@ -418,11 +418,15 @@ async function contrastFaults(page: Page): Promise<string[]> {
     }
     // The focus indicator, against the element's colour and what is around
     // it; a treeitem draws it on its row (.og-focus), not round its subtree.
+    // It is an outline, or in the chart's list a border (see the style sheet).
     const focused = document.querySelector('.og-focus') ?? document.activeElement!;
-    const ring = getComputedStyle(focused);
-    if (ring.outlineStyle === 'none' || parseFloat(ring.outlineWidth) < 2) out.push(`no focus indicator on ${focused.tagName}`);
-    check('focus indicator against the element', ratio(ring.outlineColor, ground(focused)), 3);
-    check('focus indicator against its surroundings', ratio(ring.outlineColor, ground(focused.parentElement)), 3);
+    const s = getComputedStyle(focused);
+    const ring = s.outlineStyle !== 'none'
+      ? { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor }
+      : { style: s.borderTopStyle, width: parseFloat(s.borderTopWidth), color: s.borderTopColor };
+    if (ring.style === 'none' || ring.width < 2 || !opaque(ring.color)) out.push(`no focus indicator on ${focused.tagName}`);
+    check('focus indicator against the element', ratio(ring.color, ground(focused)), 3);
+    check('focus indicator against its surroundings', ratio(ring.color, ground(focused.parentElement)), 3);
     return [...new Set(out)];
   });
 }
@@ -649,7 +653,8 @@ test('the checks find what they look for: cut text, text over text, a page wider
   expect(await faultsWith('.organigramme .og-tree { min-inline-size: 3000px; }', layoutFaults)).toContainEqual(expect.stringMatching(/the page scrolls sideways/));
   expect(await faultsWith('.organigramme .og-kind { color: #bbb; }', contrastFaults)).toContainEqual(expect.stringMatching(/^text “.*”: \d/));
   expect(await faultsWith('.organigramme .og-children > ul { border-inline-start: 2px solid #ddd; }', contrastFaults)).toContainEqual(expect.stringMatching(/^border of ul/));
-  expect(await faultsWith('.organigramme :focus-visible { outline-color: #eee !important; }', contrastFaults)).toContainEqual(expect.stringMatching(/^focus indicator/));
+  expect(await faultsWith('.organigramme :focus-visible { outline-color: #eee !important; border-color: #eee !important; }', contrastFaults)).toContainEqual(expect.stringMatching(/^focus indicator/));
+  expect(await faultsWith('.organigramme .og-tree :focus-visible { border-color: transparent !important; }', contrastFaults)).toContainEqual(expect.stringMatching(/^no focus indicator/));
 });
 
 for (const mode of ['list', 'tree'] as const) {

@@ -1061,7 +1061,12 @@ test('the focus ring is on the focused item’s row, and on no other row, as foc
   const ringed = () =>
     page.evaluate(() =>
       [...document.querySelectorAll('.og-item__row')]
-        .filter((row) => getComputedStyle(row).outlineStyle !== 'none' && parseFloat(getComputedStyle(row).outlineWidth) >= 2)
+        .filter((row) => {
+          // An outline, or in the chart's list a border of an opaque colour.
+          const s = getComputedStyle(row);
+          if (s.outlineStyle !== 'none') return parseFloat(s.outlineWidth) >= 2;
+          return parseFloat(s.borderTopWidth) >= 2 && s.borderTopColor.startsWith('rgb(');
+        })
         .map((row) => ({ own: row.parentElement === document.activeElement, name: row.querySelector('.og-item__label')?.firstChild?.textContent })),
     );
   await expect(page.locator('[role=treeitem]').first()).toBeFocused();
