@@ -21,6 +21,7 @@
 //! assert_eq!(order, ["dinum", "ace", "brigade", "isn"]);
 //! ```
 
+use std::collections::HashMap;
 use std::ops::Index;
 
 /// The index of a unit in its chart's arena. Cheap to copy and compare.
@@ -84,9 +85,7 @@ pub struct Chart {
     /// What was refused without refusing the file, such as unsafe links.
     pub warnings: Vec<crate::load::Warning>,
     units: Vec<Unit>,
-    /// Every unit, sorted by id: found by a binary search, without a
-    /// second copy of each id (a map would hold one).
-    by_id: Vec<UnitId>,
+    by_id: HashMap<String, UnitId>,
 }
 
 /// What the loader hands to [`ChartBuilder::push`]: a unit without links.
@@ -163,10 +162,13 @@ impl ChartBuilder {
     }
 
     pub(crate) fn finish(self, meta: Metadata, warnings: Vec<crate::load::Warning>) -> Chart {
-        let units = self.units;
-        let mut by_id: Vec<UnitId> = (0..units.len() as u32).map(UnitId).collect();
-        by_id.sort_unstable_by(|a, b| units[a.index()].id.cmp(&units[b.index()].id));
-        Chart { meta, warnings, units, by_id }
+        let by_id = self
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.clone(), UnitId(i as u32)))
+            .collect();
+        Chart { meta, warnings, units: self.units, by_id }
     }
 }
 
@@ -208,8 +210,7 @@ impl Chart {
     }
 
     pub fn find(&self, id: &str) -> Option<UnitId> {
-        let at = self.by_id.binary_search_by(|u| self.units[u.index()].id.as_str().cmp(id)).ok()?;
-        Some(self.by_id[at])
+        self.by_id.get(id).copied()
     }
 
     pub fn parent(&self, id: UnitId) -> Option<UnitId> {
