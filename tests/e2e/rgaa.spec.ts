@@ -672,9 +672,10 @@ for (const mode of ['list', 'tree'] as const) {
         match: m.textDecorationLine !== around.textDecorationLine || m.fontWeight !== around.fontWeight || m.fontStyle !== around.fontStyle,
         pressed: style('.og-button[aria-pressed="true"]', '::before').content,
         unpressed: style('.og-button[aria-pressed="false"]', '::before').content,
-        // The chevron turns: a shape, not a colour.
-        open: getComputedStyle(row(true), '::before').transform,
-        closed: getComputedStyle(row(false), '::before').transform,
+        // The chevron turns (its glyph set upright or on its side): a
+        // shape, not a colour.
+        open: getComputedStyle(row(true), '::before').writingMode,
+        closed: getComputedStyle(row(false), '::before').writingMode,
       };
     });
     expect(cues.match, 'a match stands out by more than its colours').toBe(true);
