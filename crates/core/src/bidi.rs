@@ -11,10 +11,10 @@
 
 /// FIRST STRONG ISOLATE: the text between it and [`PDI`] takes its own
 /// direction and cannot reorder its neighbours.
-pub const FSI: char = '\u{2068}';
+const FSI: char = '\u{2068}';
 /// POP DIRECTIONAL ISOLATE: ends the isolate, and any embedding or override
 /// the text left open.
-pub const PDI: char = '\u{2069}';
+const PDI: char = '\u{2069}';
 
 /// Whether `text` could reorder what follows it on its line: it holds a
 /// right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their
@@ -36,12 +36,17 @@ pub fn needs_isolation(text: &str) -> bool {
 
 /// Appends `text`, between [`FSI`] and [`PDI`] when it needs isolation.
 pub fn push_isolated(out: &mut String, text: &str) {
-    if needs_isolation(text) {
+    isolate_if(out, needs_isolation(text), |out| out.push_str(text));
+}
+
+/// Appends what `write` writes, between [`FSI`] and [`PDI`] if `isolate`.
+pub fn isolate_if(out: &mut String, isolate: bool, write: impl FnOnce(&mut String)) {
+    if isolate {
         out.push(FSI);
-        out.push_str(text);
+    }
+    write(out);
+    if isolate {
         out.push(PDI);
-    } else {
-        out.push_str(text);
     }
 }
 

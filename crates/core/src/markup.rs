@@ -95,14 +95,7 @@ impl Words {
             if n > 0 {
                 out.push_str(self.people_separator);
             }
-            let isolate = bidi::needs_isolation(&person.name);
-            if isolate {
-                out.push(bidi::FSI);
-            }
-            self.person(&mut out, person);
-            if isolate {
-                out.push(bidi::PDI);
-            }
+            bidi::isolate_if(&mut out, bidi::needs_isolation(&person.name), |out| self.person(out, person));
         }
         out
     }
