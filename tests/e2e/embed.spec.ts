@@ -540,6 +540,8 @@ test.describe('two charts on one page', () => {
     await open(page, `${EMBED}/two-lists.html`);
     await readyOn(page, '#first');
     await readyOn(page, '#second');
+    // The collapsed branches are written after the first frame: all 45 units first.
+    for (const host of ['#first', '#second']) await expect(page.locator(`${host} .og-unit`)).toHaveCount(45);
     expect(await duplicateIds(page)).toEqual([]);
     expect(await referencesOutside(page, '#first')).toEqual([]);
     expect(await referencesOutside(page, '#second')).toEqual([]);
@@ -578,6 +580,8 @@ test.describe('two charts on one page', () => {
     expect(await referencesOutside(page, '#host-b')).toEqual([]);
 
     const b = page.locator('#host-b');
+    // The collapsed branches are written after the first frame: all 45 units first.
+    await expect(b.locator('.og-unit')).toHaveCount(45);
     const bIds = await b.locator('[id]').evaluateAll((els) => els.map((e) => e.id));
     await page.evaluate('window.__a.destroy()');
     await expect(page.locator('#host-a .organigramme')).toHaveCount(0);
