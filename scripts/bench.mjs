@@ -236,7 +236,8 @@ async function measure(base, c, size, units, round) {
         }
       }
       run.searchKeys = (await page.evaluate((n) => window.__bench.keys.slice(n), before)).map((k) => k.latency);
-      run.searchResults = await page.evaluate((selector) => document.querySelectorAll(selector).length, results);
+      // A locator counts into shadow roots, where the results are.
+      run.searchResults = await page.locator(results).count();
     }
     if (pageErrors.length) run.pageErrors = pageErrors;
     return run;

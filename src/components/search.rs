@@ -3,6 +3,14 @@
 //! that says how many once typing pauses. The core searches the whole chart
 //! and writes the results' markup (`markup::search_results`), inserted in
 //! one go as the units are; handlers on the list read which was chosen.
+//!
+//! The results live in a shadow root of their panel. Chromium's autofill,
+//! after each change of a field, looks through the whole document again
+//! when elements were added to it since its last look (15 ms a keystroke
+//! with 100,000 units open), and never into a shadow root. The page's
+//! stylesheet does not reach there either: the results bring their own
+//! (`style/results.css`), in the widget's colours, which custom properties
+//! carry through.
 
 use crate::context::use_chart;
 use crate::events::notify;
@@ -11,7 +19,7 @@ use organigramme_core::markup::search_results;
 use organigramme_core::{Action, UnitId};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
+use web_sys::{CssStyleSheet, Element, Event, HtmlElement, KeyboardEvent, ShadowRootInit, ShadowRootMode};
 
 /// How many results are shown; the rest are counted.
 const SHOWN: usize = 50;
@@ -19,10 +27,38 @@ const SHOWN: usize = 50;
 /// Silence after the last keystroke before the count is announced.
 const PAUSE: Duration = Duration::from_millis(600);
 
+/// The rules of the results, inside their shadow root.
+const RESULTS_CSS: &str = include_str!("../../style/results.css");
+
 /// The result button an event happened on, and the attribute `name` of it.
+/// The event's target outside the shadow root is its host: the path says
+/// where it began.
 fn result_attribute(ev: &Event, name: &str) -> Option<usize> {
-    let button = ev.target()?.dyn_into::<Element>().ok()?.closest(".og-result").ok()??;
+    let origin = ev.composed_path().get(0).dyn_into::<Element>().ok()?;
+    let button = origin.closest(".og-result").ok()??;
     button.get_attribute(name)?.parse().ok()
+}
+
+/// The results' list and the line that counts the others, in the panel's
+/// shadow root, made on first use. A stylesheet built by script, not a
+/// `<style>` element, so that a host's Content Security Policy lets it in.
+fn results_parts(panel: &HtmlElement, label: &str) -> Option<(Element, HtmlElement)> {
+    if let Some(root) = panel.shadow_root() {
+        return Some((root.first_element_child()?, root.last_element_child()?.dyn_into().ok()?));
+    }
+    let root = panel.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
+    let sheet = CssStyleSheet::new().ok()?;
+    sheet.replace_sync(RESULTS_CSS).ok()?;
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    let document = panel.owner_document()?;
+    let list = document.create_element("ul").ok()?;
+    list.set_class_name("og-results");
+    list.set_attribute("aria-label", label).ok()?;
+    let more: HtmlElement = document.create_element("p").ok()?.dyn_into().ok()?;
+    more.set_class_name("og-results__more");
+    more.set_hidden(true);
+    root.append_with_node_2(&list, &more).ok()?;
+    Some((list, more))
 }
 
 #[component]
@@ -33,9 +69,8 @@ pub fn Search() -> impl IntoView {
     let (field_id, hint_id) = ctx.prefix.with_value(|p| (p.search(), p.search_hint()));
     let input = NodeRef::<leptos::html::Input>::new();
     let panel = NodeRef::<leptos::html::Div>::new();
-    let list = NodeRef::<leptos::html::Ul>::new();
     let status = NodeRef::<leptos::html::P>::new();
-    let more = NodeRef::<leptos::html::P>::new();
+    let parts = move || panel.get_untracked().and_then(|p| results_parts(&p, texts.results()));
     // How many results are listed. Each search supersedes the announcement
     // still waiting: it checks that it is the latest (rather than clearing
     // a timer by its id).
@@ -66,15 +101,13 @@ pub fn Search() -> impl IntoView {
         let (query, found) = ctx.search(&text);
         let first = &found[..found.len().min(SHOWN)];
         shown.set_value(first.len());
-        if let Some(list) = list.get_untracked() {
+        if let Some((list, more)) = parts() {
             list.set_inner_html(&ctx.chart.with_value(|chart| search_results(chart, first, &query, texts.role_separator())));
-        }
-        show_panel(true);
-        if let Some(more) = more.get_untracked() {
             let rest = found.len() - first.len();
             more.set_text_content(Some(&if rest > 0 { texts.more_results(rest) } else { String::new() }));
             more.set_hidden(rest == 0);
         }
+        show_panel(true);
         let Some(field) = input.get_untracked().filter(|_| !query.is_empty()) else { return };
         let count = found.len();
         notify(&field, "organigramme:search", &JsValue::from_f64(count as f64));
@@ -92,7 +125,7 @@ pub fn Search() -> impl IntoView {
     // The n-th result, or the field when there is none.
     let focus_result = move |n: Option<usize>| {
         let selector = n.map(|n| format!(".og-result[data-result=\"{n}\"]"));
-        let button = list.get_untracked().zip(selector).and_then(|(l, s)| l.query_selector(&s).ok().flatten());
+        let button = parts().zip(selector).and_then(|((l, _), s)| l.query_selector(&s).ok().flatten());
         let target: Option<HtmlElement> = match button {
             Some(b) => b.dyn_into().ok(),
             None => input.get_untracked().map(|i| i.into()),
@@ -176,10 +209,7 @@ pub fn Search() -> impl IntoView {
             // A press on a result keeps focus in the field until the click:
             // browsers that do not focus a clicked button (Safari) would
             // otherwise hide the results, with focus leaving, before it.
-            <div class="og-results-panel" node_ref=panel hidden on:mousedown=|ev| ev.prevent_default()>
-                <ul class="og-results" node_ref=list aria-label=texts.results()></ul>
-                <p class="og-results__more" node_ref=more hidden></p>
-            </div>
+            <div class="og-results-panel" node_ref=panel hidden on:mousedown=|ev| ev.prevent_default()></div>
         </form>
     }
 }

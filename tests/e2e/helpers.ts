@@ -222,6 +222,25 @@ export async function expectFocusNotLost(page: Page): Promise<void> {
   expect(active, 'focus fell to the page').not.toBe('html');
 }
 
+/**
+ * The focused node of Chromium's accessibility tree, as "role, name": what
+ * a screen reader is told when focus moves, shadow roots included.
+ */
+export async function focusedAx(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type Node = { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] };
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Node[] };
+    // The page itself is focused too: the element is what is inside it.
+    const focused = nodes.filter(
+      (n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+    );
+    return focused.map((n) => `${n.role?.value ?? ''}, ${n.name?.value ?? ''}`).join(' | ');
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** A short description of the focused element, for assertions and messages. */
 export async function focusedDescription(page: Page): Promise<string> {
   return page.evaluate(() => {

@@ -40,7 +40,14 @@ type AxNode = { ignored: boolean; role?: { value: string }; name?: { value: stri
 async function axOf(page: Page, selector: string): Promise<{ role: string; name: string; props: Record<string, unknown> }> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` });
+    // Into shadow roots too (the search results are in one).
+    const expression = `(function deep(root, sel) {
+      const found = root.querySelector(sel);
+      if (found) return found;
+      for (const e of root.querySelectorAll('*')) if (e.shadowRoot && deep(e.shadowRoot, sel)) return deep(e.shadowRoot, sel);
+      return null;
+    })(document, ${JSON.stringify(selector)})`;
+    const { result } = await cdp.send('Runtime.evaluate', { expression });
     expect(result.objectId, `no element ${selector}`).toBeTruthy();
     const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId, fetchRelatives: false })) as { nodes: AxNode[] };
     const node = nodes[0];
@@ -463,10 +470,13 @@ async function tabStops(page: Page, key: 'Tab' | 'Shift+Tab'): Promise<Stop[]> {
   for (let i = 0; i < 500; i++) {
     await page.keyboard.press(key);
     const stop = await page.evaluate(() => {
-      const e = document.activeElement!;
+      // The focused element, inside a shadow root too (the search results).
+      let e = document.activeElement!;
+      while (e.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
+      const up = (n: Element) => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host || null);
       const r = e.getBoundingClientRect();
       let [x, y] = [scrollX, scrollY];
-      for (let p = e.parentElement; p; p = p.parentElement) [x, y] = [x + p.scrollLeft, y + p.scrollTop];
+      for (let p = up(e); p; p = up(p)) [x, y] = [x + p.scrollLeft, y + p.scrollTop];
       const box = { left: r.left + x, top: r.top + y, right: r.right + x, bottom: r.bottom + y };
       const label = `${e.tagName.toLowerCase()} “${(e.getAttribute('aria-label') ?? (e as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim().slice(0, 50)}”`;
       return { id: e.id, label, result: !!e.closest('.og-results'), box };
@@ -572,8 +582,11 @@ for (const combo of COMBOS) {
       await open(page, combo);
       await expandAll(page);
       await showResults(page, 'pôle');
-      const small = await page.evaluate(() =>
-        [...document.querySelectorAll('.organigramme :is(button, input, a[href], [role=treeitem] > .og-item__row)')]
+      // A locator reaches into shadow roots (the search results are in one).
+      const targets = page.locator('.organigramme :is(button, input, a[href], [role=treeitem] > .og-item__row)');
+      expect(await targets.and(page.locator('.og-result')).count(), 'the results are among the targets').toBeGreaterThan(0);
+      const small = await targets.evaluateAll((all) =>
+        all
           .filter((e) => e.checkVisibility())
           .map((e) => ({ e, r: e.getBoundingClientRect() }))
           .filter(({ r }) => r.width < 24 || r.height < 24)
@@ -663,7 +676,7 @@ for (const mode of ['list', 'tree'] as const) {
     await showResults(page, 'schaer');
     const cues = await page.evaluate(() => {
       const style = (s: string, pseudo?: string) => getComputedStyle(document.querySelector(s)!, pseudo);
-      const mark = document.querySelector('.og-results mark')!;
+      const mark = document.querySelector('.og-results-panel')!.shadowRoot!.querySelector('.og-results mark')!;
       const [m, around] = [getComputedStyle(mark), getComputedStyle(mark.parentElement!)];
       const row = (open: boolean) =>
         document.querySelector(open ? '.og-toggle[aria-expanded="true"], .og-item__row.og-open' : '.og-toggle[aria-expanded="false"], .og-item__row.og-closed')!;
@@ -705,12 +718,13 @@ test('a search result’s focus ring is drawn whole inside the panel that scroll
   await showResults(page, 'pôle');
   await page.getByRole('searchbox').press('ArrowDown');
   const { ring, panel } = await page.evaluate(() => {
-    const result = document.activeElement!;
+    // The results are in the panel's shadow root.
+    const p = document.querySelector('.og-results-panel')!;
+    const result = p.shadowRoot!.activeElement ?? document.activeElement!;
     const s = getComputedStyle(result);
     const r = result.getBoundingClientRect();
     // The outline's outer edge: the border box grown by offset and width.
     const grow = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth);
-    const p = document.querySelector('.og-results-panel')!;
     const b = p.getBoundingClientRect();
     return {
       ring: { left: r.left - grow, right: r.right + grow, width: parseFloat(s.outlineWidth), style: s.outlineStyle, inResults: !!result.closest('.og-results') },

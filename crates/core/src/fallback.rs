@@ -99,10 +99,9 @@ impl Fallback<'_> {
         out.push_str("<div class=\"og-toolbar\"><form class=\"og-search\" role=\"search\" aria-label=\"");
         escape(out, &texts.search_landmark(&self.chart.meta.title));
         out.push_str(&format!(
-            "\"><label class=\"og-search__label\" for=\"{PREFIX}-search\">{}</label><input type=\"search\" class=\"og-search__field\" id=\"{PREFIX}-search\" aria-describedby=\"{PREFIX}-search-hint\" autocomplete=\"off\" spellcheck=\"false\"><p class=\"og-search__hint\" id=\"{PREFIX}-search-hint\">{}</p><p class=\"og-search__status\" role=\"status\"></p><div class=\"og-results-panel\" hidden=\"\"><ul class=\"og-results\" aria-label=\"{}\"></ul><p class=\"og-results__more\" hidden=\"\"></p></div></form>",
+            "\"><label class=\"og-search__label\" for=\"{PREFIX}-search\">{}</label><input type=\"search\" class=\"og-search__field\" id=\"{PREFIX}-search\" aria-describedby=\"{PREFIX}-search-hint\" autocomplete=\"off\" spellcheck=\"false\"><p class=\"og-search__hint\" id=\"{PREFIX}-search-hint\">{}</p><p class=\"og-search__status\" role=\"status\"></p><div class=\"og-results-panel\" hidden=\"\"></div></form>",
             texts.search_label(),
-            texts.search_hint(),
-            texts.results()
+            texts.search_hint()
         ));
         out.push_str(&format!(
             "<fieldset class=\"og-group\"><legend>{}</legend><button type=\"button\" class=\"og-button\" aria-pressed=\"true\">{}</button><button type=\"button\" class=\"og-button\" aria-pressed=\"false\">{}</button></fieldset>",
