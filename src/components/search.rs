@@ -40,25 +40,22 @@ fn result_attribute(ev: &Event, name: &str) -> Option<usize> {
 }
 
 /// The results' list and the line that counts the others, in the panel's
-/// shadow root, made on first use. A stylesheet built by script, not a
+/// shadow root, made on first use. A style sheet built by script, not a
 /// `<style>` element, so that a host's Content Security Policy lets it in.
 fn results_parts(panel: &HtmlElement, label: &str) -> Option<(Element, HtmlElement)> {
-    if let Some(root) = panel.shadow_root() {
-        return Some((root.first_element_child()?, root.last_element_child()?.dyn_into().ok()?));
-    }
-    let root = panel.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
-    let sheet = CssStyleSheet::new().ok()?;
-    sheet.replace_sync(RESULTS_CSS).ok()?;
-    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    let document = panel.owner_document()?;
-    let list = document.create_element("ul").ok()?;
-    list.set_class_name("og-results");
-    list.set_attribute("aria-label", label).ok()?;
-    let more: HtmlElement = document.create_element("p").ok()?.dyn_into().ok()?;
-    more.set_class_name("og-results__more");
-    more.set_hidden(true);
-    root.append_with_node_2(&list, &more).ok()?;
-    Some((list, more))
+    let root = match panel.shadow_root() {
+        Some(root) => root,
+        None => {
+            let root = panel.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
+            let sheet = CssStyleSheet::new().ok()?;
+            sheet.replace_sync(RESULTS_CSS).ok()?;
+            root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+            // `label` is the widget's own text, never the data's.
+            root.set_inner_html(&format!("<ul class=\"og-results\" aria-label=\"{label}\"></ul><p class=\"og-results__more\" hidden></p>"));
+            root
+        }
+    };
+    Some((root.first_element_child()?, root.last_element_child()?.dyn_into().ok()?))
 }
 
 #[component]
