@@ -106,8 +106,11 @@ pub(crate) struct ChartBuilder {
 }
 
 impl ChartBuilder {
-    pub(crate) fn new() -> Self {
-        ChartBuilder { units: Vec::new() }
+    /// A builder for `units` units, whose list is allocated once: a list
+    /// that doubles holds both buffers at once, while the file is read,
+    /// when a WebAssembly memory reaches the size it keeps.
+    pub(crate) fn with_capacity(units: usize) -> Self {
+        ChartBuilder { units: Vec::with_capacity(units) }
     }
 
     pub(crate) fn push(&mut self, data: UnitData, parent: Option<UnitId>) -> UnitId {
@@ -347,6 +350,15 @@ mod tests {
         let some = &chart[chart.ids().last().unwrap()].id;
         for absent in ["", "zzz", &format!("{some}-"), &some[..some.len() - 1]] {
             assert!(chart.find(absent).is_none_or(|u| chart[u].id == absent), "{absent:?}");
+        }
+    }
+
+    #[test]
+    fn the_units_are_allocated_once_at_their_number_in_both_forms() {
+        for form in [Form::Nested, Form::Flat] {
+            let chart = crate::parse(&realistic_json(3_000, 7, form)).unwrap();
+            assert_eq!(chart.len(), 3_000);
+            assert_eq!(chart.units.capacity(), chart.len(), "{form:?}: the list grew, or was made too large");
         }
     }
 }

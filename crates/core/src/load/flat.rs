@@ -38,7 +38,7 @@ pub(super) fn build(top: &Fields, items: &[Json], warnings: &mut Vec<Warning>) -
     if order.len() < rows.len() {
         return Err(cycle_error(&rows, &index, &order));
     }
-    let mut builder = ChartBuilder::new();
+    let mut builder = ChartBuilder::with_capacity(rows.len());
     let mut placed: Vec<Option<UnitId>> = vec![None; rows.len()];
     let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
     for (i, parent) in order {

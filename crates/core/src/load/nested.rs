@@ -8,10 +8,19 @@ use crate::ids::{path_id, slug};
 use std::collections::{HashMap, HashSet};
 
 pub(super) fn build(root: &Fields, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
-    let mut walk = Walk { builder: ChartBuilder::new(), seen: HashMap::new(), warnings };
+    let units = count(root).min(MAX_UNITS);
+    let mut walk = Walk { builder: ChartBuilder::with_capacity(units), seen: HashMap::new(), warnings };
     walk.unit(root, None, 1)?;
     walk.derive_missing_ids();
     Ok(walk.builder)
+}
+
+/// How many units the tree holds, counted before reading them so that the
+/// chart's list is allocated once; what is not a unit is left for the
+/// reading to report.
+fn count(fields: &Fields) -> usize {
+    let children = fields.optional_array("children").unwrap_or_default();
+    1 + children.iter().filter_map(|child| fields.object(child, Path::Top).ok()).map(|child| count(&child)).sum::<usize>()
 }
 
 struct Walk<'w> {
