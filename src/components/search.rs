@@ -40,22 +40,29 @@ fn result_attribute(ev: &Event, name: &str) -> Option<usize> {
 }
 
 /// The results' list and the line that counts the others, in the panel's
-/// shadow root, made on first use. A style sheet built by script, not a
-/// `<style>` element, so that a host's Content Security Policy lets it in.
+/// shadow root, made on first use. Their rules come as a style sheet built
+/// by script, which a host's Content Security Policy lets in, or, where the
+/// browser builds none (Safari before 16.4), as a `<style>` element.
 fn results_parts(panel: &HtmlElement, label: &str) -> Option<(Element, HtmlElement)> {
     let root = match panel.shadow_root() {
         Some(root) => root,
         None => {
             let root = panel.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(RESULTS_CSS).ok()?;
-            root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+            let sheet = CssStyleSheet::new().and_then(|sheet| sheet.replace_sync(RESULTS_CSS).map(|()| sheet));
+            let style = match sheet {
+                Ok(sheet) => {
+                    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+                    String::new()
+                }
+                Err(_) => format!("<style>{RESULTS_CSS}</style>"),
+            };
             // `label` is the widget's own text, never the data's.
-            root.set_inner_html(&format!("<ul class=\"og-results\" aria-label=\"{label}\"></ul><p class=\"og-results__more\" hidden></p>"));
+            root.set_inner_html(&format!("{style}<ul class=\"og-results\" aria-label=\"{label}\"></ul><p class=\"og-results__more\" hidden></p>"));
             root
         }
     };
-    Some((root.first_element_child()?, root.last_element_child()?.dyn_into().ok()?))
+    let list = root.last_element_child()?.previous_element_sibling()?;
+    Some((list, root.last_element_child()?.dyn_into().ok()?))
 }
 
 #[component]

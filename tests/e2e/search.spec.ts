@@ -225,6 +225,40 @@ test.describe('search', () => {
     await expect(page.getByRole('button', { name: 'Tout déplier' })).toBeVisible();
   });
 
+  // The results are in a shadow root (see src/components/search.rs), out
+  // of the page's style sheet's reach: they bring their own rules.
+  for (const constructable of [true, false]) {
+    test(`the results are styled by their own rules, ${constructable ? 'a constructed style sheet' : 'a <style> element where the browser builds no style sheet'}`, async ({ page }) => {
+      if (!constructable) {
+        // As in Safari before 16.4, whose CSSStyleSheet cannot be constructed.
+        await page.addInitScript(() => {
+          window.CSSStyleSheet = function () {
+            throw new TypeError('Illegal constructor');
+          } as unknown as typeof CSSStyleSheet;
+        });
+      }
+      await gotoChart(page);
+      await field(page).fill('chef pole');
+      await expect(results(page).first()).toBeVisible();
+      const styled = await results(page).first().evaluate((button) => {
+        const root = button.getRootNode() as ShadowRoot;
+        const mark = button.querySelector('mark')!;
+        return {
+          sheets: root.adoptedStyleSheets.length,
+          styles: root.querySelectorAll('style').length,
+          // 44 px targets, a bottom rule, no list bullets, and the match underlined.
+          height: button.getBoundingClientRect().height,
+          border: getComputedStyle(button).borderBottomStyle,
+          bullets: getComputedStyle(button.closest('ul')!).listStyleType,
+          underline: getComputedStyle(mark).textDecorationLine,
+        };
+      });
+      expect(styled).toMatchObject(constructable ? { sheets: 1, styles: 0 } : { sheets: 0, styles: 1 });
+      expect(styled.height).toBeGreaterThanOrEqual(44);
+      expect(styled).toMatchObject({ border: 'solid', bullets: 'none', underline: 'underline' });
+    });
+  }
+
   test('axe: no violations with results shown, in both layouts', async ({ page }) => {
     for (const layout of ['list', 'chart']) {
       await gotoChart(page, `?open=1&layout=${layout}`);
