@@ -14,7 +14,7 @@ pub fn lang_from(flag: Option<&str>, env: impl Fn(&str) -> Option<String>) -> La
     if let Some(lang) = flag.and_then(Lang::from_tag) {
         return lang;
     }
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().filter_map(|k| env(k)).find(|v| !v.is_empty());
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().filter_map(&env).find(|v| !v.is_empty());
     locale.and_then(|l| Lang::from_tag(&l)).unwrap_or(Lang::En)
 }
 
@@ -27,7 +27,7 @@ pub fn number(n: usize, lang: Lang) -> String {
     };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);

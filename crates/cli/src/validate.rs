@@ -8,7 +8,7 @@ use crate::messages::Messages;
 use crate::Format;
 use organigramme_core::load::{parse_bytes, LoadError};
 use serde_json::{json, Value};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// One file's verdict.
 struct Verdict {
@@ -17,7 +17,7 @@ struct Verdict {
     warnings: Vec<String>,
 }
 
-fn check(path: &PathBuf, msg: Messages) -> Result<Verdict, IoFailure> {
+fn check(path: &Path, msg: Messages) -> Result<Verdict, IoFailure> {
     let bytes = io::read(path, msg)?;
     let file = io::shown(path);
     Ok(match parse_bytes(&bytes) {

@@ -476,12 +476,15 @@ const SEED_2024: &str = "../../tests/fixtures/seed-dinum-2024.txt";
 const SEED_2020: &str = "../../tests/fixtures/seed-dinum-2020.txt";
 const DINUM: &str = "Direction interministérielle du numérique (DINUM)";
 
+/// Pairs of folded names: a unit and its parent's, or a person and their unit's.
+type Pairs = Vec<(String, String)>;
+
 /// Each unit's name and its parent's, folded, and each person with their unit's name.
-fn placements(data: &serde_json::Value) -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn placements(data: &serde_json::Value) -> (Pairs, Pairs) {
     fn fold(s: &str) -> String {
         organigramme_core::fold::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "))
     }
-    fn walk(unit: &serde_json::Value, parent: &str, units: &mut Vec<(String, String)>, people: &mut Vec<(String, String)>) {
+    fn walk(unit: &serde_json::Value, parent: &str, units: &mut Pairs, people: &mut Pairs) {
         let name = unit["name"].as_str().unwrap();
         units.push((fold(name), fold(parent)));
         for p in unit["people"].as_array().into_iter().flatten() {

@@ -172,8 +172,7 @@ pub fn diff(old: &Chart, new: &Chart) -> Diff {
             of_new[n.index()] = UnitId::from_index(i, old);
         }
     }
-    let mut d = Diff::default();
-    d.removed = old.ids().filter(|u| of_old[u.index()].is_none()).collect();
+    let mut d = Diff { removed: old.ids().filter(|u| of_old[u.index()].is_none()).collect(), ..Diff::default() };
     for n in new.ids() {
         let Some(o) = of_new[n.index()] else {
             d.added.push(n);
