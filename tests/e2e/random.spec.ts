@@ -550,7 +550,8 @@ for (const mode of ['list', 'tree'] as const) {
     // `how` runs in the page: it gets the chart's root and `arg`, nothing else.
     const tamper = async (how: (root: Element, arg: string) => void, arg = '') => {
       await page.reload();
-      await page.locator(mode === 'tree' ? ITEMS : TOGGLES).first().waitFor();
+      // Every unit, the collapsed branches' too (written after the first frame).
+      await expect(page.locator(mode === 'tree' ? ITEMS : `${CHART} .og-unit`)).toHaveCount(units);
       await page.locator(DISCLOSURE).focus();
       await page.locator(CHART).evaluate(how, arg);
       return (await violations(page, mode, true, units)).map((v) => v.slice(0, 3));
