@@ -252,8 +252,17 @@ for (const combo of COMBOS) {
     }
     await showResults(page, 'chef', '#first');
     const html = await page.evaluate(() => `<!doctype html>\n${document.documentElement.outerHTML}`);
-    const report = await new HtmlValidate({ extends: ['html-validate:standard'] }).validateString(html);
-    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} at ${m.line}:${m.column}: ${m.message} (${(m.selector ?? '').slice(0, 80)})`));
+    // The search results are in a shadow root, which outerHTML leaves out:
+    // each is checked as the body of a page of its own.
+    const shadows = await page.evaluate(() => [...document.querySelectorAll('.og-results-panel')].map((p) => p.shadowRoot?.innerHTML ?? ''));
+    expect(shadows.filter((inner) => inner.includes('class="og-result"')).length, 'the results shown, in their shadow root').toBe(1);
+    const pages = [html, ...shadows.map((inner) => `<!doctype html>\n<html lang="fr"><head><meta charset="utf-8"><title>Résultats</title></head><body>${inner}</body></html>`)];
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+    const messages: string[] = [];
+    for (const [i, text] of pages.entries()) {
+      const report = await validator.validateString(text);
+      messages.push(...report.results.flatMap((r) => r.messages.map((m) => `${i ? 'results' : 'page'}: ${m.ruleId} at ${m.line}:${m.column}: ${m.message} (${(m.selector ?? '').slice(0, 80)})`)));
+    }
     expect(messages, 'html-validate').toEqual([]);
     const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
     expect(ids.length, 'ids of two charts').toBeGreaterThan(150);
