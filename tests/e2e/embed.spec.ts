@@ -742,6 +742,12 @@ test.describe('the strict CSP of examples/dinum.html', () => {
     await expect(host.locator('.og-scroller')).toHaveCSS('font-size', /^14\.4/);
     await host.getByRole('button', { name: 'Ajuster à la largeur' }).click();
     await host.getByRole('button', { name: 'Liste', exact: true }).click();
+    // The search's results, styled by a constructed style sheet in their
+    // shadow root: not an inline style, so the policy lets it apply.
+    await host.getByRole('searchbox').fill('datalab');
+    const result = host.getByRole('button', { name: /^Datalab Direction/ });
+    await expect(result).toBeVisible();
+    await expect(result).toHaveCSS('border-bottom-style', 'solid');
   }
 
   /** A control: an inline script is refused and reported, so the recorder and the policy both work. */
