@@ -61,8 +61,8 @@ fn results_parts(panel: &HtmlElement, label: &str) -> Option<(Element, HtmlEleme
             root
         }
     };
-    let list = root.last_element_child()?.previous_element_sibling()?;
-    Some((list, root.last_element_child()?.dyn_into().ok()?))
+    let more = root.last_element_child()?;
+    Some((more.previous_element_sibling()?, more.dyn_into().ok()?))
 }
 
 #[component]
