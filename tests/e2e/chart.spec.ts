@@ -130,8 +130,10 @@ async function geometry(page: Page): Promise<Geometry> {
       pseudo(li, '::after', li);
       const first = li.querySelector(':scope > .og-toggle, :scope > .og-label, :scope > .og-item__row');
       if (first) pseudo(first, '::after', li);
-      const children = li.querySelector(':scope > .og-children');
-      if (children && children.getClientRects().length > 0) pseudo(children, '::before', children);
+      const children = li.querySelector<HTMLElement>(':scope > .og-children');
+      // A closed branch's group (hidden="until-found") keeps a box, but
+      // nothing in it is drawn.
+      if (children && !children.hidden) pseudo(children, '::before', children);
     }
     return { cards, lines, rtl };
   }) as Promise<Geometry>;
@@ -246,6 +248,36 @@ for (const mode of ['list', 'tree'] as const) {
       checkGeometry(await geometry(page), 1 + 9 + 3 * 4 + 6 * 4);
     });
 
+    test('a chart above the eager limit draws the branches it writes when they open, with the same geometry', async ({ page }) => {
+      // 2,121 units: above 2,000, a branch's sub-units are written only when
+      // it opens, and the chart layout must draw them then.
+      const leaves = (prefix: string): Unit[] =>
+        Array.from({ length: 20 }, (_, l) => ({ id: `${prefix}-${l}`, name: `Pôle ${prefix}-${l}` }));
+      const big = {
+        title: 'Grand',
+        root: {
+          id: 'g',
+          name: 'Direction',
+          children: Array.from({ length: 20 }, (_, d) => ({
+            id: `g${d}`,
+            name: `Département ${d}`,
+            children: Array.from({ length: 5 }, (_, b) => ({ id: `g${d}-${b}`, name: `Bureau ${d}-${b}`, children: leaves(`${d}-${b}`) })),
+          })),
+        },
+      };
+      await gotoData(page, big, `&mode=${mode}`);
+      await unitLabel(page, 'Département 3').click();
+      await unitLabel(page, 'Bureau 3-2').click();
+      // The root, its 20 departments, one's 5 offices and one office's 20
+      // leaves: written, and nothing else (the lazy regime).
+      const shown = 1 + 20 + 5 + 20;
+      await expect(page.locator('li[data-unit]')).toHaveCount(shown);
+      await fitViewport(page);
+      const geo = await geometry(page);
+      checkGeometry(geo, shown);
+      await checkLinesShow(page, geo.lines);
+    });
+
     test('dark, forced colours and right to left keep the geometry, and the lines show', async ({ page }) => {
       await page.emulateMedia({ colorScheme: 'dark' });
       await gotoChart(page, `?open=1&layout=chart&mode=${mode}`);
@@ -331,6 +363,19 @@ for (const mode of ['list', 'tree'] as const) {
     });
   });
 }
+
+test('with reduced motion nothing in the widget moves', async ({ page }) => {
+  const moving = () => page.evaluate(() =>
+    [...document.querySelectorAll('.organigramme, .organigramme *')].flatMap((e) =>
+      [null, '::before', '::after'].filter((which) => {
+        const s = getComputedStyle(e, which);
+        return s.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || s.animationName !== 'none';
+      }).map((which) => `${e.className}${which ?? ''}`)));
+  await gotoChart(page, '?open=1&layout=chart');
+  expect(await moving(), 'something moves without the preference (else this test proves nothing)').not.toEqual([]);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await moving()).toEqual([]);
+});
 
 test('the options: ?layout=, data-layout, the JS option, and data-layout-switch="false" hides the switch', async ({ page }) => {
   await gotoChart(page, '?open=1&layout=chart');
