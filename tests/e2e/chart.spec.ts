@@ -518,6 +518,24 @@ test.describe('print', () => {
       const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
       const missing = names.filter((name) => !text.includes(name));
       expect(missing, `${layout}: names missing from the PDF`).toEqual([]);
+      if (layout !== 'chart') continue;
+      // The chart layout prints its chart on landscape pages (the host's
+      // heading before it keeps the host's page)...
+      const pages = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+        .split('\f').map((p) => p.replace(/\s+/g, ' '));
+      const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', String(pages.length), file], { encoding: 'utf8' })
+        .matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map(([, , w, h]) => Number(w) > Number(h));
+      const units = unitsOf(DINUM_DATA.root);
+      const portrait = pages.flatMap((p, i) => (units.some((u) => p.includes(u.name)) && !sizes[i] ? [i + 1] : []));
+      expect(portrait, 'pages of the chart not in landscape').toEqual([]);
+      expect(sizes.filter((landscape) => landscape).length).toBeGreaterThan(0);
+      // ...and a card is never split: a page that holds a unit's name holds
+      // its people too.
+      const split = units
+        .filter((u) => u.people?.length)
+        .filter((u) => !pages.some((p) => p.includes(u.name) && u.people!.every((person) => p.includes(person.name))))
+        .map((u) => u.name);
+      expect(split, 'cards split across pages').toEqual([]);
     }
   });
 });
