@@ -424,6 +424,8 @@ test('a chart wider than its region opens on its root card, also after the switc
   });
   await gotoChart(page, '?open=1&layout=chart&depth=2');
   expect(await rootInRegion()).toEqual({ wide: true, inside: true, pageScroll: 0 });
+  // The region that scrolls is a landmark named by the chart's title.
+  await expect(page.getByRole('region', { name: 'Organigramme de la DINUM', exact: true })).toHaveClass(/\bog-scroller\b/);
   await gotoChart(page, '?open=1&mode=tree&depth=2');
   await page.getByRole('button', { name: 'Organigramme', exact: true }).click();
   await expect.poll(rootInRegion).toEqual({ wide: true, inside: true, pageScroll: 0 });
