@@ -522,7 +522,7 @@ test.describe('print', () => {
       expect(missing, `${layout}: names missing from the PDF`).toEqual([]);
       if (layout !== 'chart') continue;
       // The chart layout prints its chart on landscape pages (the host's
-      // heading before it keeps the host's page)...
+      // heading before it keeps the host's page).
       const pages = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
         .split('\f').map((p) => p.replace(/\s+/g, ' '));
       const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', String(pages.length), file], { encoding: 'utf8' })
@@ -531,13 +531,34 @@ test.describe('print', () => {
       const portrait = pages.flatMap((p, i) => (units.some((u) => p.includes(u.name)) && !sizes[i] ? [i + 1] : []));
       expect(portrait, 'pages of the chart not in landscape').toEqual([]);
       expect(sizes.filter((landscape) => landscape).length).toBeGreaterThan(0);
-      // ...and a card is never split: a page that holds a unit's name holds
-      // its people too.
+    }
+  });
+
+  test('a chart taller than a page prints on several pages without splitting a card', async ({ page }, testInfo) => {
+    // 12 levels, each card with two people: names no other name contains.
+    const level = (n: number): Unit => {
+      const tag = String.fromCharCode(65 + n);
+      return {
+        id: `t${n}`,
+        name: `Niveau ${tag}`,
+        people: [{ name: `Cheffe ${tag}`, role: 'Cheffe' }, { name: `Adjoint ${tag}`, role: 'Adjoint' }],
+        children: n < 12 ? [level(n + 1)] : undefined,
+      };
+    };
+    const root = level(1);
+    for (const mode of ['list', 'tree']) {
+      await gotoData(page, { title: 'Haut', root }, `&mode=${mode}`);
+      await expandAll(page);
+      const file = testInfo.outputPath(`tall-${mode}.pdf`);
+      await page.pdf({ path: file, preferCSSPageSize: true });
+      const pages = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+        .split('\f').map((p) => p.replace(/\s+/g, ' '));
+      const units = unitsOf(root);
+      expect(pages.filter((p) => units.some((u) => p.includes(u.name))).length, `${mode}: pages with units`).toBeGreaterThan(1);
       const split = units
-        .filter((u) => u.people?.length)
         .filter((u) => !pages.some((p) => p.includes(u.name) && u.people!.every((person) => p.includes(person.name))))
         .map((u) => u.name);
-      expect(split, 'cards split across pages').toEqual([]);
+      expect(split, `${mode}: cards split across pages`).toEqual([]);
     }
   });
 });
