@@ -470,6 +470,12 @@ for (const scheme of ['light', 'dark'] as const) {
   }
 }
 
+/** Each page's text in a PDF, in the order Chromium wrote it (-raw: a card's lines together), spaces collapsed. */
+function pdfPages(file: string): string[] {
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .split('\f').map((p) => p.replace(/\s+/g, ' '));
+}
+
 test.describe('print', () => {
   test('"Imprimer l’organigramme" prints every branch open, the chart sized to the page, then puts everything back', async ({ page }) => {
     // What the page is like when the browser prints it.
@@ -516,15 +522,13 @@ test.describe('print', () => {
       // No size set by hand: printing (beforeprint) sizes the chart to the page.
       const file = testInfo.outputPath(`dinum-${layout}.pdf`);
       await page.pdf({ path: file, preferCSSPageSize: true });
-      // -raw: the text in the order Chromium wrote it, a card's lines together.
-      const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      const pages = pdfPages(file);
+      const text = pages.join(' ');
       const missing = names.filter((name) => !text.includes(name));
       expect(missing, `${layout}: names missing from the PDF`).toEqual([]);
       if (layout !== 'chart') continue;
       // The chart layout prints its chart on landscape pages (the host's
       // heading before it keeps the host's page).
-      const pages = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-        .split('\f').map((p) => p.replace(/\s+/g, ' '));
       const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', String(pages.length), file], { encoding: 'utf8' })
         .matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map(([, , w, h]) => Number(w) > Number(h));
       const units = unitsOf(DINUM_DATA.root);
@@ -551,8 +555,7 @@ test.describe('print', () => {
       await expandAll(page);
       const file = testInfo.outputPath(`tall-${mode}.pdf`);
       await page.pdf({ path: file, preferCSSPageSize: true });
-      const pages = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-        .split('\f').map((p) => p.replace(/\s+/g, ' '));
+      const pages = pdfPages(file);
       const units = unitsOf(root);
       expect(pages.filter((p) => units.some((u) => p.includes(u.name))).length, `${mode}: pages with units`).toBeGreaterThan(1);
       const split = units
