@@ -58,8 +58,8 @@ pub struct ChartCtx {
     anchors: bool,
     /// The folded text of every unit (see [`ChartCtx::build_search_index`]).
     index: StoredValue<SearchIndex>,
-    /// The chart layout's text size, in percent. Nothing renders it: it is
-    /// set on the region through the CSSOM (`show_zoom`).
+    /// The chart layout's size, in percent. Nothing renders it: it is set on
+    /// the region through the CSSOM (`show_zoom`).
     zoom: StoredValue<u16>,
     pub texts: Texts,
     pub eager: bool,
@@ -265,11 +265,10 @@ impl ChartCtx {
         }
     }
 
-    /// The layout switch: the root's class follows, and the text size
-    /// belongs to the chart layout only.
+    /// The layout switch: the root's class follows (the CSS gives the size
+    /// controls' size to the chart layout only).
     pub fn set_layout(&self, layout: Layout) {
         self.layout.set(layout);
-        self.show_zoom();
         // Once the root's new class is rendered.
         let ctx = *self;
         request_animation_frame(move || ctx.center_root());
@@ -337,30 +336,29 @@ impl ChartCtx {
         element(&self.prefix.with_value(|p| p.scroller()))?.dyn_into().ok()
     }
 
-    /// Sets the region's text size through the CSSOM: a strict CSP
-    /// (`style-src` without `'unsafe-inline'`) refuses style attributes
-    /// written as markup, not this.
+    /// Sets the size on the region, as `--og-size`, through the CSSOM (a
+    /// strict CSP, `style-src` without `'unsafe-inline'`, refuses style
+    /// attributes written as markup, not this). The chart layout's CSS
+    /// turns it into a text size and a scale; the list layout ignores it.
     fn show_zoom(&self) {
-        let Some(scroller) = self.scroller() else { return };
-        let percent = self.zoom.get_value();
-        let style = scroller.style();
-        let _ = if self.layout.get_untracked() == Layout::Chart && percent != 100 {
-            style.set_property("font-size", &format!("{percent}%"))
-        } else {
-            style.remove_property("font-size").map(|_| ())
-        };
+        if let Some(scroller) = self.scroller() {
+            let _ = scroller.style().set_property("--og-size", &self.zoom.get_value().to_string());
+        }
     }
 
-    /// "Ajuster à la largeur": the text size at which the chart fits its
-    /// region. Boxes keep a minimum size (targets stay 44 px), so width does
-    /// not scale exactly with text: a few rounds converge.
+    /// "Ajuster à la largeur": the size at which the chart fits its region.
+    /// Boxes keep a minimum size (targets stay 44 px), so width does not
+    /// scale exactly with text: a few rounds converge. A chart too wide for
+    /// the smallest size says that it still scrolls.
     pub fn zoom_to_fit(&self) {
+        let mut fits = true;
         if let Some(scroller) = self.scroller() {
             let available = scroller.client_width();
-            for _ in 0..4 {
+            for round in 0..=6 {
                 let (wide, current) = (scroller.scroll_width(), self.zoom.get_value());
+                fits = wide <= available;
                 let next = zoom::fit(current, wide.max(0) as u32, available.max(0) as u32);
-                if wide <= available || next == current {
+                if fits || next == current || round == 6 {
                     break;
                 }
                 // Shown at once, so that the next round measures the new size.
@@ -368,7 +366,11 @@ impl ChartCtx {
                 self.show_zoom();
             }
         }
-        self.announce(self.texts.zoomed(self.zoom.get_value()));
+        let mut said = self.texts.zoomed(self.zoom.get_value());
+        if !fits {
+            said.push_str(self.texts.still_wider());
+        }
+        self.announce(said);
     }
 
     /// A fragment of the page's URL that names one of this chart's units,

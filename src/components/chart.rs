@@ -97,9 +97,6 @@ pub fn Organigramme(ctx: ChartCtx, label: Option<String>, heading: Option<String
                     Mode::Tree => view! { <div class="og-treeview">{scroller} <Details /></div> }.into_any(),
                 }}
                 {footer}
-                <p class="og-print">
-                    <button type="button" class="og-button" on:click=move |_| ctx.print()>{texts.print()}</button>
-                </p>
             </div>
         </div>
     }

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use organigramme_core::Action;
 
 /// The search, how the chart is shown (the layout switch, the chart
-/// layout's text size), then what it shows ("Tout déplier", "Tout replier", next to the
-/// chart), and the polite status that says what they changed.
+/// layout's text size), then what it shows ("Tout déplier", "Tout replier",
+/// next to the chart), printing it whole, and the polite status that says
+/// what they changed.
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = use_chart();
@@ -61,6 +62,9 @@ pub fn Toolbar() -> impl IntoView {
             </button>
             <button type="button" class="og-button" on:click=move |_| ctx.dispatch(Action::CollapseAll)>
                 {texts.collapse_all()}
+            </button>
+            <button type="button" class="og-button" on:click=move |_| ctx.print()>
+                {texts.print()}
             </button>
         </div>
         <p class="og-status" role="status">{move || ctx.status.get()}</p>

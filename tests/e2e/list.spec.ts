@@ -19,6 +19,7 @@ import {
 const DISCLOSURE = 'Version accessible de l’organigramme';
 const EXPAND_ALL = 'Tout déplier';
 const COLLAPSE_ALL = 'Tout replier';
+const PRINT = 'Imprimer l’organigramme';
 const STATUS_EXPANDED = 'Tout est déplié : 45 unités affichées.';
 const STATUS_COLLAPSED = 'Tout est replié : seul le premier niveau reste affiché.';
 
@@ -170,6 +171,7 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
   for (const name of sizes) await press(page, 'Tab', button(page, name), 'the chart layout\'s text size');
   await press(page, 'Tab', button(page, EXPAND_ALL), 'toolbar, first action');
   await press(page, 'Tab', button(page, COLLAPSE_ALL), 'toolbar, second button');
+  await press(page, 'Tab', button(page, PRINT), 'toolbar, last button');
   await press(page, 'Tab', t(ROOT), 'the root toggle');
 
   // ArrowDown visits every visible toggle in document order, and stops at the last.
@@ -211,7 +213,8 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
   // Shift+Tab back to the start of the widget, through every stop (ACE's
   // and ISN's cards included).
   await tabThrough(page, stops, 'Shift+Tab', RHN, ROOT);
-  await press(page, 'Shift+Tab', button(page, COLLAPSE_ALL), 'back to the toolbar');
+  await press(page, 'Shift+Tab', button(page, PRINT), 'back to the toolbar');
+  await press(page, 'Shift+Tab', button(page, COLLAPSE_ALL), 'back');
   await press(page, 'Shift+Tab', button(page, EXPAND_ALL), 'back');
   for (const name of [...sizes].reverse()) await press(page, 'Shift+Tab', button(page, name), 'back through the text size');
   await press(page, 'Shift+Tab', button(page, 'Organigramme'), 'back to the layout switch');
@@ -503,9 +506,9 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 
         return { name: (el.textContent ?? '').trim().slice(0, 50), width: r.width, height: r.height };
       }),
     );
-    // The disclosure, the layout switch's 2 buttons, the 2 actions, the
-    // toggles, each card's "Copier le lien", and "Imprimer l’organigramme"
-    // (and the chart layout's 3 sizes).
+    // The disclosure, the layout switch's 2 buttons, the 3 actions ("Tout
+    // déplier", "Tout replier", "Imprimer l’organigramme"), the toggles and
+    // each card's "Copier le lien" (and the chart layout's 3 sizes).
     expect(sizes).toHaveLength(6 + TOGGLES.length + ALL_UNITS.length + (inChartLayout() ? SIZE_BUTTONS.length : 0));
     expect(sizes.filter((s) => s.width < 24 || s.height < 24), 'buttons smaller than 24×24').toEqual([]);
   });

@@ -535,7 +535,7 @@ for (const combo of COMBOS) {
       await open(page, combo);
       await expandAll(page);
       // Keyboard focus on a unit, so that its indicator is drawn.
-      await page.getByRole('button', { name: 'Tout replier', exact: true }).focus();
+      await page.getByRole('button', { name: 'Imprimer l’organigramme', exact: true }).focus();
       await page.keyboard.press('Tab');
       const faults = await contrastFaults(page);
       expect(faults, theme).toEqual([]);
@@ -660,7 +660,7 @@ for (const combo of COMBOS) {
 test('the checks find what they look for: cut text, text over text, a page wider than the window, a faint text, a faint focus indicator', async ({ page }) => {
   await open(page, COMBOS[0]);
   await expandAll(page);
-  await page.getByRole('button', { name: 'Tout replier', exact: true }).focus();
+  await page.getByRole('button', { name: 'Imprimer l’organigramme', exact: true }).focus();
   await page.keyboard.press('Tab');
   expect(await layoutFaults(page), 'the widget as it is').toEqual([]);
   expect(await contrastFaults(page), 'the widget as it is').toEqual([]);

@@ -31,6 +31,7 @@ const STATES: Record<string, (page: Page) => Promise<void>> = {
     await gotoChart(page, TREE);
     await expandTree(page);
     await page.keyboard.press('Tab'); // "Tout replier"
+    await page.keyboard.press('Tab'); // "Imprimer l’organigramme"
     await page.keyboard.press('Tab'); // the root
     await expect(page.locator('[role=treeitem][aria-level="1"]')).toBeFocused();
     await page.keyboard.type('anim'); // type-ahead: "Animation beta.gouv.fr"

@@ -16,6 +16,8 @@ import { expectFocusNotLost, gotoChart, labelPattern } from './helpers';
 const TREE = '?mode=tree&open=1';
 const EXPAND_ALL = 'Tout déplier';
 const COLLAPSE_ALL = 'Tout replier';
+/** The toolbar's last button, just before the tree. */
+const PRINT = 'Imprimer l’organigramme';
 const STATUS_EXPANDED = 'Tout est déplié : 45 unités affichées.';
 const STATUS_COLLAPSED = 'Tout est replié : seul le premier niveau reste affiché.';
 
@@ -260,17 +262,17 @@ const row = (page: Page, name: string) =>
 const details = (page: Page) => page.locator('section.og-details');
 const status = (page: Page) => page.locator('.og-status[role=status]');
 
-/** Opens the tree view and puts focus on "Tout replier", just before the tree. */
+/** Opens the tree view and puts focus on "Imprimer l’organigramme", just before the tree. */
 async function openTree(page: Page, query = TREE): Promise<void> {
   await gotoChart(page, query);
   await expect(page.getByRole('tree')).toBeVisible();
-  await button(page, COLLAPSE_ALL).focus();
+  await button(page, PRINT).focus();
 }
 
 /** Opens the tree view, then tabs into it: focus on the root. */
 async function tabIntoTree(page: Page, model: Model, query = TREE): Promise<void> {
   await openTree(page, query);
-  await expectTree(page, model, { outside: `button "${COLLAPSE_ALL}"` }, 'focus before the tree');
+  await expectTree(page, model, { outside: BEFORE_TREE }, 'focus before the tree');
   await press(page, model, 'Tab', model.root.name, 'Tab enters the tree on the root');
 }
 
@@ -296,7 +298,7 @@ const LEVEL_2_PARENTS = DINUM[0].children.filter((n) => n.children.length).map((
 const SOURCE_LINK = 'a "Source"';
 /** The details region's last stop, after the unit's own link if it has one. */
 const COPY_LINK = 'button "Copier le lien"';
-const BEFORE_TREE = `button "${COLLAPSE_ALL}"`;
+const BEFORE_TREE = `button "${PRINT}"`;
 
 // ---------------------------------------------------------------------------
 // Structure
@@ -660,6 +662,7 @@ test.describe('type-ahead', () => {
     await expect(status(page)).toHaveText(STATUS_EXPANDED);
     model.openAll();
     await expectTree(page, model, { outside: `button "${EXPAND_ALL}"` }, 'after "Tout déplier"');
+    await pressOut(page, model, 'Tab', `button "${COLLAPSE_ALL}"`, 'Tab');
     await pressOut(page, model, 'Tab', BEFORE_TREE, 'Tab');
     await press(page, model, 'Tab', ROOT, 'back into the tree, on the root');
     await press(page, model, 'e', 'Europe et international', '"e": the first e after the root');
@@ -793,18 +796,21 @@ test.describe('collapsing the branch that holds focus', () => {
     // The tab stop must not stay on the hidden Datalab: the tree would
     // have no reachable tab stop. Its nearest visible ancestor takes it.
     model.tabStop = model.node(ETALAB);
-    await expectTree(page, model, { outside: BEFORE_TREE }, 'focus on "Tout replier", tab stop on Etalab');
+    await expectTree(page, model, { outside: `button "${COLLAPSE_ALL}"` }, 'focus on "Tout replier", tab stop on Etalab');
+    await pressOut(page, model, 'Tab', BEFORE_TREE, 'the toolbar\'s last button');
     await press(page, model, 'Tab', ETALAB, 'Tab enters the tree on Etalab');
   });
 
   test('keyboard only: Shift+Tab to "Tout replier", Enter, Tab comes back to a visible item', async ({ page }) => {
     const model = await focusDatalab(page);
     await pressOut(page, model, 'Shift+Tab', BEFORE_TREE, 'out of the tree, backwards');
+    await pressOut(page, model, 'Shift+Tab', `button "${COLLAPSE_ALL}"`, 'to "Tout replier"');
     await page.keyboard.press('Enter');
     await expect(status(page)).toHaveText(STATUS_COLLAPSED);
     model.close(ETALAB);
     model.tabStop = model.node(ETALAB);
-    await expectTree(page, model, { outside: BEFORE_TREE }, 'focus on "Tout replier", tab stop on Etalab');
+    await expectTree(page, model, { outside: `button "${COLLAPSE_ALL}"` }, 'focus on "Tout replier", tab stop on Etalab');
+    await pressOut(page, model, 'Tab', BEFORE_TREE, 'the toolbar\'s last button');
     await press(page, model, 'Tab', ETALAB, 'Tab enters the tree on Etalab, not past it');
   });
 });
@@ -870,7 +876,8 @@ async function expandedTreeFocusedOnRoot(page: Page): Promise<Model> {
   await button(page, EXPAND_ALL).click();
   await expect(status(page)).toHaveText(STATUS_EXPANDED);
   model.openAll();
-  await pressOut(page, model, 'Tab', BEFORE_TREE, 'to "Tout replier"');
+  await pressOut(page, model, 'Tab', `button "${COLLAPSE_ALL}"`, 'to "Tout replier"');
+  await pressOut(page, model, 'Tab', BEFORE_TREE, 'to the toolbar\'s last button');
   await press(page, model, 'Tab', ROOT, 'into the tree');
   return model;
 }
@@ -1056,7 +1063,7 @@ test('the focus ring is on the focused item’s row, and on no other row, as foc
   await page.getByRole('button', { name: EXPAND_ALL, exact: true }).click();
   await expect(page.locator('.og-status[role=status]')).toHaveText(STATUS_EXPANDED);
   // By keyboard, so that the item matches :focus-visible.
-  await page.getByRole('button', { name: COLLAPSE_ALL, exact: true }).focus();
+  await page.getByRole('button', { name: PRINT, exact: true }).focus();
   await page.keyboard.press('Tab');
   const ringed = () =>
     page.evaluate(() =>

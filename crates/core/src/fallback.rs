@@ -89,11 +89,12 @@ impl Fallback<'_> {
             }
             out.push_str("</p>");
         }
-        out.push_str(&format!("<p class=\"og-print\"><button type=\"button\" class=\"og-button\">{}</button></p></div></div>", texts.print()));
+        out.push_str("</div></div>");
         out
     }
 
-    /// The search, the layout switch, "Tout déplier" and "Tout replier".
+    /// The search, the layout switch, "Tout déplier", "Tout replier" and
+    /// "Imprimer l'organigramme".
     fn toolbar(&self, out: &mut String) {
         let texts = self.texts;
         out.push_str("<div class=\"og-toolbar\"><form class=\"og-search\" role=\"search\" aria-label=\"");
@@ -110,9 +111,10 @@ impl Fallback<'_> {
             texts.layout_chart()
         ));
         out.push_str(&format!(
-            "<button type=\"button\" class=\"og-button\">{}</button><button type=\"button\" class=\"og-button\">{}</button></div>",
+            "<button type=\"button\" class=\"og-button\">{}</button><button type=\"button\" class=\"og-button\">{}</button><button type=\"button\" class=\"og-button\">{}</button></div>",
             texts.expand_all(),
-            texts.collapse_all()
+            texts.collapse_all(),
+            texts.print()
         ));
     }
 }

@@ -156,8 +156,17 @@ impl Texts {
 
     pub fn zoomed(self, percent: u16) -> String {
         match self.0 {
-            Lang::Fr => format!("Taille du texte : {percent}\u{a0}%"),
-            Lang::En => format!("Text size: {percent}%"),
+            Lang::Fr => format!("Taille du texte : {percent}\u{a0}%."),
+            Lang::En => format!("Text size: {percent}%."),
+        }
+    }
+
+    /// Said after [`Texts::zoomed`] when "fit the width", at its smallest
+    /// size, leaves the chart wider than its region.
+    pub fn still_wider(self) -> &'static str {
+        match self.0 {
+            Lang::Fr => " L’organigramme reste plus large que sa zone : faites-la défiler.",
+            Lang::En => " The chart is still wider than its region: scroll it.",
         }
     }
 
