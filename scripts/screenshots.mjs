@@ -1,6 +1,7 @@
 // The README's pictures of the DINUM chart, taken from the release build in
 // dist/ (run `trunk build --release` first): each layout, light and dark at
-// 1280 px, and at 320 px. Writes docs/screenshots/*.png.
+// 1280 px, and at 320 px; the chart layout expanded, and fitted to the
+// width. Writes docs/screenshots/*.png.
 //   node scripts/screenshots.mjs
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -28,11 +29,22 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
+  const shots = [['light', 1280, 'light'], ['dark', 1280, 'dark'], ['320', 320, 'light'], ['fit', 1280, 'light']];
   for (const layout of ['list', 'chart']) {
-    for (const [name, width, scheme] of [['light', 1280, 'light'], ['dark', 1280, 'dark'], ['320', 320, 'light']]) {
+    for (const [name, width, scheme] of shots.filter(([name]) => layout === 'chart' || name !== 'fit')) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
       await page.goto(`${base}/index.html?open=1&layout=${layout}`);
       await page.locator('#organigramme .og-tree li').first().waitFor();
+      // The chart layout fully expanded: its hanging groups of leaves, and
+      // the whole chart once fitted to the width.
+      if (layout === 'chart' && width > 320) {
+        await page.getByRole('button', { name: 'Tout déplier' }).click();
+        await page.locator('.og-status').filter({ hasText: 'Tout est déplié' }).waitFor();
+      }
+      if (name === 'fit') {
+        await page.getByRole('button', { name: 'Ajuster à la largeur' }).click();
+        await page.locator('.og-status').filter({ hasText: 'Taille du texte' }).waitFor();
+      }
       const file = `${out}/${layout}-${name}.png`;
       await page.locator('main').screenshot({ path: file });
       console.log(file);

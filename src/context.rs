@@ -58,7 +58,7 @@ pub struct ChartCtx {
     anchors: bool,
     /// The folded text of every unit (see [`ChartCtx::build_search_index`]).
     index: StoredValue<SearchIndex>,
-    /// The chart layout's size, in percent. Nothing renders it: it is set on
+    /// The size of the chart's text, in percent. Nothing renders it: it is set on
     /// the region through the CSSOM (`show_zoom`).
     zoom: StoredValue<u16>,
     pub texts: Texts,
@@ -265,8 +265,7 @@ impl ChartCtx {
         }
     }
 
-    /// The layout switch: the root's class follows (the CSS gives the size
-    /// controls' size to the chart layout only).
+    /// The layout switch: the root's class follows.
     pub fn set_layout(&self, layout: Layout) {
         self.layout.set(layout);
         // Once the root's new class is rendered.
@@ -338,8 +337,8 @@ impl ChartCtx {
 
     /// Sets the size on the region, as `--og-size`, through the CSSOM (a
     /// strict CSP, `style-src` without `'unsafe-inline'`, refuses style
-    /// attributes written as markup, not this). The chart layout's CSS
-    /// turns it into a text size and a scale; the list layout ignores it.
+    /// attributes written as markup, not this). The CSS turns it into a
+    /// text size and a scale.
     fn show_zoom(&self) {
         if let Some(scroller) = self.scroller() {
             let _ = scroller.style().set_property("--og-size", &self.zoom.get_value().to_string());

@@ -4,8 +4,8 @@ use crate::options::Layout;
 use leptos::prelude::*;
 use organigramme_core::Action;
 
-/// The search, how the chart is shown (the layout switch, the chart
-/// layout's text size), then what it shows ("Tout déplier", "Tout replier",
+/// The search, how the chart is shown (the layout switch, the text
+/// size), then what it shows ("Tout déplier", "Tout replier",
 /// next to the chart), printing it whole, and the polite status that says
 /// what they changed.
 #[component]
@@ -34,23 +34,21 @@ pub fn Toolbar() -> impl IntoView {
             </fieldset>
         }
     });
-    let zoom = move || {
-        (ctx.layout.get() == Layout::Chart).then(|| {
-            view! {
-                <fieldset class="og-group">
-                    <legend>{texts.zoom()}</legend>
-                    <button type="button" class="og-button" on:click=move |_| ctx.zoom_step(false)>
-                        {texts.zoom_out()}
-                    </button>
-                    <button type="button" class="og-button" on:click=move |_| ctx.zoom_step(true)>
-                        {texts.zoom_in()}
-                    </button>
-                    <button type="button" class="og-button" on:click=move |_| ctx.zoom_to_fit()>
-                        {texts.zoom_fit()}
-                    </button>
-                </fieldset>
-            }
-        })
+    // The size, in both layouts: the same controls, so that the switch
+    // changes neither the accessibility tree nor the focus order.
+    let zoom = view! {
+        <fieldset class="og-group">
+            <legend>{texts.zoom()}</legend>
+            <button type="button" class="og-button" on:click=move |_| ctx.zoom_step(false)>
+                {texts.zoom_out()}
+            </button>
+            <button type="button" class="og-button" on:click=move |_| ctx.zoom_step(true)>
+                {texts.zoom_in()}
+            </button>
+            <button type="button" class="og-button" on:click=move |_| ctx.zoom_to_fit()>
+                {texts.zoom_fit()}
+            </button>
+        </fieldset>
     };
     view! {
         <div class="og-toolbar">

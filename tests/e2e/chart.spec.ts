@@ -238,19 +238,6 @@ async function fitViewport(page: Page): Promise<void> {
 
 const DINUM_UNITS = 45;
 
-/** An aria snapshot without what differs by layout by design: the chart layout's size group, and which switch button is pressed. */
-function butLayout(snapshot: string): string {
-  const out: string[] = [];
-  let group = -1;
-  for (const line of snapshot.split('\n')) {
-    const indent = line.search(/\S/);
-    if (group >= 0 && indent > group) continue;
-    group = line.includes('- group "Taille":') ? indent : -1;
-    if (group < 0) out.push(line.replace(' [pressed]', ''));
-  }
-  return out.join('\n');
-}
-
 /** Cards (each unit's button, label or tree row) that reach past `box`'s sides. */
 function cardsOutside(page: Page, box: { left: number; right: number }): Promise<string[]> {
   return page.evaluate((box) =>
@@ -407,7 +394,7 @@ for (const mode of ['list', 'tree'] as const) {
       expect(Math.min(...(await sizes()))).toBeGreaterThanOrEqual(44);
     });
 
-    test('the accessibility tree is the same in both layouts, collapsed and expanded, but for the size controls and the switch’s state', async ({ page }) => {
+    test('the accessibility tree is the same in both layouts, collapsed and expanded, but for the switch’s state', async ({ page }) => {
       // The whole widget: title, toolbar, status, chart and footer.
       const snapshots = async () => {
         const widget = page.locator('.organigramme');
@@ -420,12 +407,13 @@ for (const mode of ['list', 'tree'] as const) {
       const list = await snapshots();
       await gotoChart(page, `?open=1&layout=chart&mode=${mode}`);
       const chart = await snapshots();
-      // The chart layout's own controls are there, and the switch says which layout is on.
-      expect(chart.expanded).toContain('- group "Taille":');
+      // The switch says which layout is on; nothing else differs.
       expect(chart.expanded).toContain('- button "Organigramme" [pressed]');
       expect(list.expanded).toContain('- button "Liste" [pressed]');
-      expect({ collapsed: butLayout(chart.collapsed), expanded: butLayout(chart.expanded) })
-        .toEqual({ collapsed: butLayout(list.collapsed), expanded: butLayout(list.expanded) });
+      const unpressed = (snapshot: string) => snapshot.replaceAll(' [pressed]', '');
+      expect({ collapsed: unpressed(chart.collapsed), expanded: unpressed(chart.expanded) })
+        .toEqual({ collapsed: unpressed(list.collapsed), expanded: unpressed(list.expanded) });
+      expect(list.expanded).toContain('- group "Taille":');
       expect(list.expanded).toContain('Datalab');
     });
 
@@ -449,14 +437,19 @@ for (const mode of ['list', 'tree'] as const) {
       await expect(root).toHaveClass(/og-layout-chart/);
       expect(await page.locator('[aria-expanded="true"]').evaluateAll((e) => e.map((x) => x.id))).toEqual(expandedBefore);
       if (current) await expect(page.locator('[role=treeitem][tabindex="0"]')).toHaveAttribute('id', current);
-      // The size controls belong to the chart layout.
+      // The size controls are in both layouts.
       await expect(page.getByRole('group', { name: 'Taille' })).toBeVisible();
       await page.keyboard.press('Shift+Tab');
       await expect(list).toBeFocused();
       await page.keyboard.press('Space');
       await expect(list).toHaveAttribute('aria-pressed', 'true');
       await expect(root).not.toHaveClass(/og-layout-chart/);
-      await expect(page.getByRole('group', { name: 'Taille' })).toHaveCount(0);
+      // The size controls work in the list layout too.
+      const size = () => page.locator('.og-scroller').evaluate((s) => parseFloat(getComputedStyle(s).fontSize));
+      const base = await size();
+      await page.getByRole('group', { name: 'Taille' }).getByRole('button', { name: 'Plus grand' }).click();
+      await expect(page.locator('.og-status[role=status]')).toHaveText('Taille du texte : 110\u00a0%.');
+      expect(await size()).toBeCloseTo(base * 1.1, 1);
     });
   });
 }
@@ -566,14 +559,24 @@ test('a chart wider than its region opens on its root card, also after the switc
 test('keys, type-ahead and search move focus through the chart, and the focused card is in view in its region', async ({ page }) => {
   const focusedCard = () => page.evaluate(() => {
     const focused = document.activeElement as HTMLElement;
-    const card = (focused.querySelector(':scope > .og-item__row') ?? focused).getBoundingClientRect();
+    const element = focused.querySelector<HTMLElement>(':scope > .og-item__row') ?? focused;
+    const card = element.getBoundingClientRect();
     const region = document.querySelector('.og-scroller')!.getBoundingClientRect();
     const inside = card.left >= region.left - 1 && card.right <= region.right + 1 && card.top >= 0 && card.bottom <= innerHeight;
-    return { id: focused.id, text: focused.textContent!.trim(), inside };
+    // Nothing covers it (WCAG 2.4.11): what is drawn at five points of it
+    // (inside its rounded corners) is the card itself.
+    const points = [[0.5, 0.5], [0.2, 0.2], [0.8, 0.2], [0.2, 0.8], [0.8, 0.8]]
+      .map(([x, y]) => [card.left + x * card.width, card.top + y * card.height]);
+    const covered = points.flatMap(([x, y]) => {
+      const top = document.elementFromPoint(x, y);
+      return top && (element === top || element.contains(top)) ? [] : [`${top?.nodeName}.${top?.className}`];
+    });
+    return { id: focused.id, text: focused.textContent!.trim(), inside, covered };
   });
   const expectInView = async (what: string) => {
     const state = await focusedCard();
     expect(state.inside, `${what}: the focused card ${state.id} is in view`).toBe(true);
+    expect(state.covered, `${what}: points of the focused card ${state.id} under something else`).toEqual([]);
     return state;
   };
   for (const mode of ['list', 'tree']) {
@@ -698,8 +701,8 @@ test.describe('print', () => {
 
   test('printed from the browser (as from its menu), the PDF holds every unit’s and person’s name as text; the chart, sized to landscape pages, is not cut and its lines reach the paper', async ({ page }, testInfo) => {
     const names = unitsOf(DINUM_DATA.root).flatMap((u) => [u.name, ...(u.people ?? []).map((p) => p.name)]);
-    for (const layout of ['list', 'chart']) {
-      await gotoChart(page, `?open=1&layout=${layout}`);
+    for (const [mode, layout] of [['list', 'list'], ['list', 'chart'], ['tree', 'chart']]) {
+      await gotoChart(page, `?open=1&mode=${mode}&layout=${layout}`);
       await expandAll(page);
       // No button and no size set by hand: the browser's print fires
       // beforeprint, and the widget sizes the chart to the page then.
@@ -709,15 +712,15 @@ test.describe('print', () => {
         addEventListener('beforeprint', () => window.__zooms!.push(region.style.zoom));
         addEventListener('afterprint', () => window.__zooms!.push(region.style.zoom));
       });
-      const file = testInfo.outputPath(`dinum-${layout}.pdf`);
+      const file = testInfo.outputPath(`dinum-${mode}-${layout}.pdf`);
       await page.pdf({ path: file, preferCSSPageSize: true });
       const zooms = await page.evaluate(() => window.__zooms!);
-      expect(zooms, `${layout}: the region's zoom while printing, then after`).toEqual([layout === 'chart' ? expect.stringMatching(/^\d+%$/) : '', '']);
-      expect(wordsPastEdge(file), `${layout}: words cut at the page's edge`).toEqual([]);
+      expect(zooms, `${mode} mode, ${layout} layout: the region's zoom while printing, then after`).toEqual([layout === 'chart' ? expect.stringMatching(/^\d+%$/) : '', '']);
+      expect(wordsPastEdge(file), `${mode} mode, ${layout} layout: words cut at the page's edge`).toEqual([]);
       const pages = pdfPages(file);
       const text = pages.join(' ');
       const missing = names.filter((name) => !text.includes(name));
-      expect(missing, `${layout}: names missing from the PDF`).toEqual([]);
+      expect(missing, `${mode} mode, ${layout} layout: names missing from the PDF`).toEqual([]);
       if (layout !== 'chart') continue;
       // The chart layout prints its chart on landscape pages (the host's
       // heading before it keeps the host's page).

@@ -888,7 +888,7 @@ test.describe('English', () => {
     const w = page.locator('#chart .organigramme');
     await expect(w).toHaveAttribute('lang', 'en');
     await expect(w.locator('.og-disclosure')).toHaveText('Accessible version of the organisation chart');
-    await expect(w.locator('.og-toolbar button')).toHaveText(['List', 'Chart', 'Expand all', 'Collapse all', 'Print the chart']);
+    await expect(w.locator('.og-toolbar button')).toHaveText(['List', 'Chart', 'Smaller', 'Larger', 'Fit the width', 'Expand all', 'Collapse all', 'Print the chart']);
     await expect(w.locator('.og-footer')).toHaveText(/^Organisation chart dated 17 January 2024/);
     await expect(w.locator('ul.og-tree')).toHaveAttribute('lang', 'fr');
     await expect(w.locator('.og-title')).toHaveAttribute('lang', 'fr');
@@ -913,7 +913,7 @@ test.describe('English', () => {
     await readyOn(page, '#chart');
     const w = page.locator('#chart .organigramme');
     await expect(w.locator('.og-disclosure')).toHaveText('Accessible version of the organisation chart');
-    await expect(w.locator('.og-toolbar button')).toHaveText(['List', 'Chart', 'Expand all', 'Collapse all', 'Print the chart']);
+    await expect(w.locator('.og-toolbar button')).toHaveText(['List', 'Chart', 'Smaller', 'Larger', 'Fit the width', 'Expand all', 'Collapse all', 'Print the chart']);
     // Its nearest lang is already "en", but the page's is "fr": saying it again is harmless.
     await expect(w.locator('ul.og-tree')).toHaveAttribute('lang', 'fr');
   });
@@ -1019,13 +1019,16 @@ test.describe('style isolation', () => {
     expect(small, 'buttons under 24×24').toEqual([]);
 
     // Tab from the disclosure: the search field (named by its label), the
-    // layout switch, "Tout déplier", "Tout replier", "Imprimer
+    // layout switch, the text size, "Tout déplier", "Tout replier", "Imprimer
     // l’organigramme", then the root toggle.
     await host.locator('.og-disclosure').focus();
     const stops = [
       'Rechercher une unité, une personne ou une fonction',
       'Liste',
       'Organigramme',
+      'Plus petit',
+      'Plus grand',
+      'Ajuster à la largeur',
       'Tout déplier',
       'Tout replier',
       'Imprimer l’organigramme',

@@ -167,8 +167,7 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
   await press(page, 'Tab', page.getByRole('searchbox'), 'toolbar, the search field');
   await press(page, 'Tab', button(page, 'Liste'), 'toolbar, the layout switch');
   await press(page, 'Tab', button(page, 'Organigramme'), 'the switch\'s second button');
-  const sizes = inChartLayout() ? SIZE_BUTTONS : [];
-  for (const name of sizes) await press(page, 'Tab', button(page, name), 'the chart layout\'s text size');
+  for (const name of SIZE_BUTTONS) await press(page, 'Tab', button(page, name), 'the text size');
   await press(page, 'Tab', button(page, EXPAND_ALL), 'toolbar, first action');
   await press(page, 'Tab', button(page, COLLAPSE_ALL), 'toolbar, second button');
   await press(page, 'Tab', button(page, PRINT), 'toolbar, last button');
@@ -216,7 +215,7 @@ test('keyboard only: Tab, Enter, arrows, Home/End, Space, Shift+Tab', async ({ p
   await press(page, 'Shift+Tab', button(page, PRINT), 'back to the toolbar');
   await press(page, 'Shift+Tab', button(page, COLLAPSE_ALL), 'back');
   await press(page, 'Shift+Tab', button(page, EXPAND_ALL), 'back');
-  for (const name of [...sizes].reverse()) await press(page, 'Shift+Tab', button(page, name), 'back through the text size');
+  for (const name of [...SIZE_BUTTONS].reverse()) await press(page, 'Shift+Tab', button(page, name), 'back through the text size');
   await press(page, 'Shift+Tab', button(page, 'Organigramme'), 'back to the layout switch');
   await press(page, 'Shift+Tab', button(page, 'Liste'), 'back');
   await press(page, 'Shift+Tab', page.getByRole('searchbox'), 'back to the search field');
@@ -506,10 +505,10 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 
         return { name: (el.textContent ?? '').trim().slice(0, 50), width: r.width, height: r.height };
       }),
     );
-    // The disclosure, the layout switch's 2 buttons, the 3 actions ("Tout
-    // déplier", "Tout replier", "Imprimer l’organigramme"), the toggles and
-    // each card's "Copier le lien" (and the chart layout's 3 sizes).
-    expect(sizes).toHaveLength(6 + TOGGLES.length + ALL_UNITS.length + (inChartLayout() ? SIZE_BUTTONS.length : 0));
+    // The disclosure, the layout switch's 2 buttons, the 3 sizes, the 3
+    // actions ("Tout déplier", "Tout replier", "Imprimer l’organigramme"),
+    // the toggles and each card's "Copier le lien".
+    expect(sizes).toHaveLength(6 + SIZE_BUTTONS.length + TOGGLES.length + ALL_UNITS.length);
     expect(sizes.filter((s) => s.width < 24 || s.height < 24), 'buttons smaller than 24×24').toEqual([]);
   });
 }
@@ -536,7 +535,7 @@ test('visible focus: every Tab stop of the expanded widget has a ring of at leas
   // Keyboard focus (a mouse click or a script's focus() after one would
   // not match :focus-visible): Shift+Tab from the toolbar, past the layout
   // switch and the search field, to the disclosure.
-  const back = 4 + (inChartLayout() ? SIZE_BUTTONS.length : 0);
+  const back = 4 + SIZE_BUTTONS.length;
   for (let i = 0; i < back; i++) await page.keyboard.press('Shift+Tab');
   await expect(disclosure(page)).toBeFocused();
   const stops: Array<{ what: string; focusVisible: boolean }> = [];
@@ -562,12 +561,11 @@ test('visible focus: every Tab stop of the expanded widget has a ring of at leas
     stops.push(stop);
     await page.keyboard.press('Tab');
   }
-  // The disclosure, the search field, 4 toolbar buttons, 9 toggles, 45
-  // cards' "Copier le lien", 4 pole links, the source link, the print
-  // button (and the chart layout's 3 sizes).
-  const more = back - 4;
-  expect(stops.length).toBe(21 + ALL_UNITS.length + more);
-  expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(15 + ALL_UNITS.length + more);
+  // The disclosure, the search field, the toolbar's 8 buttons (2 layouts, 3
+  // sizes, 3 actions), 9 toggles, 45 cards' "Copier le lien", 4 pole links
+  // and the source link.
+  expect(stops.length).toBe(24 + ALL_UNITS.length);
+  expect(stops.filter((s) => s.what.startsWith('button')).length).toBe(18 + ALL_UNITS.length);
 });
 
 test('focus outlines are not clipped by the units that contain them', async ({ page }) => {
@@ -605,8 +603,8 @@ test('focus outlines are not clipped by the units that contain them', async ({ p
 });
 
 test('ARIA snapshot of the fully expanded chart', async ({ page }) => {
-  // The toolbar differs by layout (the pressed button, the text size);
-  // chart.spec.ts compares the units' trees of both layouts.
+  // The switch's pressed button differs by layout; chart.spec.ts compares
+  // the whole widget's trees of both layouts.
   test.skip(inChartLayout(), 'the whole widget, toolbar included, in the list layout');
   await gotoChart(page);
   await button(page, EXPAND_ALL).click();

@@ -93,8 +93,8 @@ impl Fallback<'_> {
         out
     }
 
-    /// The search, the layout switch, "Tout déplier", "Tout replier" and
-    /// "Imprimer l'organigramme".
+    /// The search, the layout switch, the text size, "Tout déplier", "Tout
+    /// replier" and "Imprimer l'organigramme".
     fn toolbar(&self, out: &mut String) {
         let texts = self.texts;
         out.push_str("<div class=\"og-toolbar\"><form class=\"og-search\" role=\"search\" aria-label=\"");
@@ -109,6 +109,13 @@ impl Fallback<'_> {
             texts.layout(),
             texts.layout_list(),
             texts.layout_chart()
+        ));
+        out.push_str(&format!(
+            "<fieldset class=\"og-group\"><legend>{}</legend><button type=\"button\" class=\"og-button\">{}</button><button type=\"button\" class=\"og-button\">{}</button><button type=\"button\" class=\"og-button\">{}</button></fieldset>",
+            texts.zoom(),
+            texts.zoom_out(),
+            texts.zoom_in(),
+            texts.zoom_fit()
         ));
         out.push_str(&format!(
             "<button type=\"button\" class=\"og-button\">{}</button><button type=\"button\" class=\"og-button\">{}</button><button type=\"button\" class=\"og-button\">{}</button></div>",

@@ -75,7 +75,7 @@ impl Texts {
         self.pick("L’organigramme entier a été envoyé à l’impression.", "The whole chart was sent to the printer.")
     }
 
-    /// The chart layout's text size controls.
+    /// The text size controls.
     pub fn zoom(self) -> &'static str {
         self.pick("Taille", "Size")
     }

@@ -1,4 +1,4 @@
-//! The chart layout's size: steps for "smaller" and "larger", and the size
+//! The chart's text size: steps for "smaller" and "larger", and the size
 //! that fits a chart's width. Sizes are whole percents, so no view has to
 //! format a float.
 
