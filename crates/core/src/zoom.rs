@@ -6,9 +6,9 @@
 pub const STEPS: [u16; 9] = [50, 67, 80, 90, 100, 110, 125, 150, 200];
 
 /// The smallest size "fit the width" goes to. Below the smallest step the
-/// view scales the whole chart (size / 50, with text at 50 %): here by 0.56,
-/// so that its 44 px buttons keep 24 px on screen (WCAG 2.5.8). A chart
-/// still wider scrolls, and says so.
+/// view scales the whole chart (size / 50, with text at 50 %), its targets
+/// keeping their size on screen: here by 0.56, text 4.5 px high, an
+/// overview of the chart's shape. A chart still wider scrolls, and says so.
 pub const MIN_FIT: u16 = 28;
 
 /// The next step up (`larger`) or down from `current`, or `current` at the end.
