@@ -68,6 +68,11 @@ async function gotoData(page: Page, data: unknown, query: string): Promise<void>
   await gotoChart(page, `?src=/test-data/generated-chart.json&open=1&layout=chart${query}`);
 }
 
+/** The deep and the wide chart of the tests, with the number of units each shows fully expanded. */
+const DEEP = { data: deep(12), units: 12 * 3 - 2 };
+// The root, 9 departments, 3 × 4 hanging leaves, 6 × (2 offices + 2 leaves).
+const WIDE = { data: wide(9), units: 1 + 9 + 3 * 4 + 6 * 4 };
+
 /** Every shown card and every drawn line, in page coordinates. */
 async function geometry(page: Page): Promise<Geometry> {
   return page.evaluate(() => {
@@ -238,6 +243,23 @@ async function fitViewport(page: Page): Promise<void> {
 
 const DINUM_UNITS = 45;
 
+/** `data` in the chart layout, fully expanded in a viewport that shows all of it, in direction `dir`: its geometry. */
+async function drawn(page: Page, data: unknown, mode: string, dir = 'ltr'): Promise<Geometry> {
+  await gotoData(page, data, `&mode=${mode}`);
+  await page.evaluate((dir) => document.documentElement.setAttribute('dir', dir), dir);
+  await expandAll(page);
+  await fitViewport(page);
+  return geometry(page);
+}
+
+/** How far the page and the chart's region scroll sideways. */
+function sidewaysScroll(page: Page): Promise<{ page: number; scroller: number }> {
+  return page.evaluate(() => {
+    const s = document.querySelector('.og-scroller')!;
+    return { page: document.documentElement.scrollWidth - innerWidth, scroller: s.scrollWidth - s.clientWidth };
+  });
+}
+
 /** Cards (each unit's button, label or tree row) that reach past `box`'s sides. */
 function cardsOutside(page: Page, box: { left: number; right: number }): Promise<string[]> {
   return page.evaluate((box) =>
@@ -272,19 +294,12 @@ for (const mode of ['list', 'tree'] as const) {
 
     test('a deep chart and a wide one keep the same geometry, left to right and right to left', async ({ page }) => {
       for (const dir of ['ltr', 'rtl']) {
-        const open = async (data: unknown) => {
-          await gotoData(page, data, `&mode=${mode}`);
-          await page.evaluate((dir) => document.documentElement.setAttribute('dir', dir), dir);
-          await expandAll(page);
-          await fitViewport(page);
-          const geo = await geometry(page);
-          expect(geo.rtl).toBe(dir === 'rtl');
-          return geo;
-        };
-        checkGeometry(await open(deep(12)), 12 * 3 - 2);
-        const geo = await open(wide(9));
-        // The root, 9 departments, 3 × 4 hanging leaves, 6 × (2 offices + 2 leaves).
-        checkGeometry(geo, 1 + 9 + 3 * 4 + 6 * 4);
+        const deepGeo = await drawn(page, DEEP.data, mode, dir);
+        expect(deepGeo.rtl).toBe(dir === 'rtl');
+        checkGeometry(deepGeo, DEEP.units);
+        const geo = await drawn(page, WIDE.data, mode, dir);
+        expect(geo.rtl).toBe(dir === 'rtl');
+        checkGeometry(geo, WIDE.units);
         await checkLinesShow(page, geo.lines);
       }
     });
@@ -292,11 +307,8 @@ for (const mode of ['list', 'tree'] as const) {
     test('the deep chart and the wide one keep their geometry and lines in dark and in forced colours', async ({ page }) => {
       for (const media of [{ colorScheme: 'dark' }, { colorScheme: 'light', forcedColors: 'active' }] as const) {
         await page.emulateMedia(media);
-        for (const [data, units] of [[deep(12), 12 * 3 - 2], [wide(9), 1 + 9 + 3 * 4 + 6 * 4]] as const) {
-          await gotoData(page, data, `&mode=${mode}`);
-          await expandAll(page);
-          await fitViewport(page);
-          const geo = await geometry(page);
+        for (const { data, units } of [DEEP, WIDE]) {
+          const geo = await drawn(page, data, mode);
           checkGeometry(geo, units);
           await checkLinesShow(page, geo.lines);
         }
@@ -362,11 +374,7 @@ for (const mode of ['list', 'tree'] as const) {
         await gotoChart(page, `?open=1&layout=chart&mode=${mode}`);
         await page.evaluate((dir) => document.documentElement.setAttribute('dir', dir), dir);
         await expandAll(page);
-        const overflow = await page.evaluate(() => {
-          const s = document.querySelector('.og-scroller')!;
-          return { page: document.documentElement.scrollWidth, scroller: s.scrollWidth - s.clientWidth };
-        });
-        expect(overflow, dir).toEqual({ page: 320, scroller: 0 });
+        expect(await sidewaysScroll(page), dir).toEqual({ page: 0, scroller: 0 });
         expect(await cardsOutside(page, { left: 0, right: 320 }), dir).toEqual([]);
         expect(await cardsSideBySide(page), `${dir}: cards side by side`).toBe(0);
       }
@@ -387,11 +395,7 @@ for (const mode of ['list', 'tree'] as const) {
       expect(column.viewport).toBe(1280);
       expect(await cardsSideBySide(page)).toBe(0);
       expect(await cardsOutside(page, column)).toEqual([]);
-      const overflow = await page.evaluate(() => {
-        const s = document.querySelector('.og-scroller')!;
-        return { page: document.documentElement.scrollWidth - innerWidth, scroller: s.scrollWidth - s.clientWidth };
-      });
-      expect(overflow).toEqual({ page: 0, scroller: 0 });
+      expect(await sidewaysScroll(page)).toEqual({ page: 0, scroller: 0 });
     });
 
     test('every unit’s toggle is a target of at least 44 × 44 px, also at the smallest text size and fitted to the width', async ({ page }) => {
