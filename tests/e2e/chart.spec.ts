@@ -2,10 +2,10 @@
 // lines. Geometry is read from Chromium's layout: each card's box (the list
 // mode's card is the column of the unit's parts, closed by the item's
 // ::before; the tree mode's is the item's row), and each line's box (the
-// connectors are borders of pseudo-elements, whose used offsets and sizes the
-// computed style gives too). The lines must join every parent to exactly its
-// own sub-units, and they must show on screen: pixels sampled on each line
-// differ from the background, in light, dark and forced colours.
+// connectors are borders of the items and of pseudo-elements in flow, whose
+// boxes the DevTools protocol gives). The lines must join every parent to
+// exactly its own sub-units, and they must show on screen: pixels sampled on
+// each line differ from the background, in light, dark and forced colours.
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { DINUM_DATA, expandAll, expectNoAxeViolations, gotoChart, unitLabel, unitsOf } from './helpers';
@@ -73,16 +73,76 @@ const DEEP = { data: deep(12), units: 12 * 3 - 2 };
 // The root, 9 departments, 3 × 4 hanging leaves, 6 × (2 offices + 2 leaves).
 const WIDE = { data: wide(9), units: 1 + 9 + 3 * 4 + 6 * 4 };
 
+/** A line-drawing pseudo-element's border box, on screen: a unit's ::after or its group's ::before. */
+type PseudoBox = { unit: string; owner: 'li' | 'group'; quad: number[] };
+
+/**
+ * The border boxes of the pseudo-elements that draw lines. They are not in
+ * the DOM, and boxes in flow have no offsets in the computed style: their
+ * boxes come from the layout, through the DevTools protocol (the boxes
+ * DevTools highlights), in viewport coordinates like getBoundingClientRect.
+ */
+async function pseudoBoxes(page: Page): Promise<PseudoBox[]> {
+  type Node = { nodeId: number; localName?: string; attributes?: string[]; pseudoType?: string; pseudoElements?: Node[]; children?: Node[] };
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1 })) as { root: Node };
+    const boxes: PseudoBox[] = [];
+    const visit = async (node: Node): Promise<void> => {
+      const attrs = node.attributes ?? [];
+      const attr = (name: string) => (attrs.indexOf(name) % 2 === 0 ? attrs[attrs.indexOf(name) + 1] : undefined);
+      const unit = attr('data-unit');
+      const owner = node.localName === 'li' ? 'li' : (attr('class') ?? '').split(' ').includes('og-children') ? 'group' : null;
+      const which = owner === 'li' ? 'after' : 'before';
+      for (const pseudo of unit !== undefined && owner ? node.pseudoElements ?? [] : []) {
+        if (pseudo.pseudoType !== which) continue;
+        // A pseudo-element that is not rendered has no box.
+        const model = await cdp.send('DOM.getBoxModel', { nodeId: pseudo.nodeId }).catch(() => null);
+        if (model) boxes.push({ unit: unit!, owner: owner!, quad: model.model.border });
+      }
+      for (const child of node.children ?? []) await visit(child);
+    };
+    await visit(root);
+    return boxes;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Every shown card and every drawn line, in page coordinates. */
 async function geometry(page: Page): Promise<Geometry> {
-  return page.evaluate(() => {
-    const rect = (r: DOMRect) => ({ left: r.left + scrollX, top: r.top + scrollY, right: r.right + scrollX, bottom: r.bottom + scrollY });
+  const boxes = await pseudoBoxes(page);
+  return page.evaluate((boxes) => {
+    const rect = (r: { left: number; top: number; right: number; bottom: number }) =>
+      ({ left: r.left + scrollX, top: r.top + scrollY, right: r.right + scrollX, bottom: r.bottom + scrollY });
     const chart = document.querySelector('.organigramme')!;
     const rtl = getComputedStyle(chart).direction === 'rtl';
     const cards: Card[] = [];
     const lines: Rect[] = [];
     const items = [...chart.querySelectorAll<HTMLElement>('li.og-unit, li.og-item')].filter((li) => li.getClientRects().length > 0);
     const unitOf = (li: Element | null) => (li ? Number(li.getAttribute('data-unit')) : null);
+    const boxOf = (owner: PseudoBox['owner'], unit: string) => {
+      const quad = boxes.find((b) => b.owner === owner && b.unit === unit)?.quad;
+      if (!quad) return null;
+      const xs = [quad[0], quad[2], quad[4], quad[6]];
+      const ys = [quad[1], quad[3], quad[5], quad[7]];
+      return rect({ left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) });
+    };
+    /** The lines a box draws: its border sides (computed widths are in the element's CSS px, before the chart's zoom). */
+    const sides = (box: Rect | null, s: CSSStyleDeclaration, zoom: number) => {
+      if (!box) return;
+      const px = (v: string) => (parseFloat(v) || 0) * zoom;
+      const { left, top, right, bottom } = box;
+      const drawn: Array<[number, Rect]> = [
+        [px(s.borderTopWidth), { left, right, top, bottom: top + px(s.borderTopWidth) }],
+        [px(s.borderBottomWidth), { left, right, top: bottom - px(s.borderBottomWidth), bottom }],
+        [px(s.borderLeftWidth), { left, right: left + px(s.borderLeftWidth), top, bottom }],
+        [px(s.borderRightWidth), { left: right - px(s.borderRightWidth), right, top, bottom }],
+      ];
+      for (const [width, line] of drawn) {
+        if (width > 0 && line.right > line.left && line.bottom > line.top) lines.push(line);
+      }
+    };
     for (const li of items) {
       let box: Rect;
       const row = li.querySelector(':scope > .og-item__row');
@@ -112,40 +172,18 @@ async function geometry(page: Page): Promise<Geometry> {
         index: [...li.parentElement!.children].indexOf(li),
         hanging: group.classList.contains('og-leaves'),
       });
-      // The lines: borders of pseudo-elements positioned in the item (the
-      // bar and the drops) or in the group (the drop from the parent).
-      const pseudo = (owner: Element, which: '::before' | '::after', within: Element) => {
-        const s = getComputedStyle(owner, which);
-        // Computed lengths are in the element's own CSS px, before the
-        // chart's zoom (fitting to the width); boxes are on screen.
-        const zoom = (owner as Element & { currentCSSZoom: number }).currentCSSZoom;
-        const px = (v: string) => (parseFloat(v) || 0) * zoom;
-        if (s.content === 'none' || s.display === 'none' || s.position !== 'absolute') return;
-        const base = rect(within.getBoundingClientRect());
-        const left = base.left + px(s.left);
-        const top = base.top + px(s.top);
-        const right = left + px(s.width) + px(s.borderLeftWidth) + px(s.borderRightWidth);
-        const bottom = top + px(s.height) + px(s.borderTopWidth) + px(s.borderBottomWidth);
-        const sides: Array<[number, Rect]> = [
-          [px(s.borderTopWidth), { left, right, top, bottom: top + px(s.borderTopWidth) }],
-          [px(s.borderBottomWidth), { left, right, top: bottom - px(s.borderBottomWidth), bottom }],
-          [px(s.borderLeftWidth), { left, right: left + px(s.borderLeftWidth), top, bottom }],
-          [px(s.borderRightWidth), { left: right - px(s.borderRightWidth), right, top, bottom }],
-        ];
-        for (const [width, line] of sides) {
-          if (width > 0 && line.right > line.left && line.bottom > line.top) lines.push(line);
-        }
-      };
-      pseudo(li, '::after', li);
-      const first = li.querySelector(':scope > .og-toggle, :scope > .og-label, :scope > .og-item__row');
-      if (first) pseudo(first, '::after', li);
+      // The lines: the item's own borders (the bar, the rail), its ::after
+      // (a drop, a corner of the bar, a leaf's tick), and its group's
+      // ::before (the drop from its card). A closed branch's group
+      // (hidden="until-found") keeps a box, but nothing in it is drawn.
+      const zoom = (li as Element & { currentCSSZoom: number }).currentCSSZoom;
+      sides(rect(li.getBoundingClientRect()), getComputedStyle(li), zoom);
+      sides(boxOf('li', li.dataset.unit!), getComputedStyle(li, '::after'), zoom);
       const children = li.querySelector<HTMLElement>(':scope > .og-children');
-      // A closed branch's group (hidden="until-found") keeps a box, but
-      // nothing in it is drawn.
-      if (children && !children.hidden) pseudo(children, '::before', children);
+      if (children && !children.hidden) sides(boxOf('group', li.dataset.unit!), getComputedStyle(children, '::before'), zoom);
     }
     return { cards, lines, rtl };
-  }) as Promise<Geometry>;
+  }, boxes) as Promise<Geometry>;
 }
 
 const touches = (a: Rect, b: Rect, slack = 1) =>

@@ -1090,10 +1090,21 @@ test.describe('style isolation', () => {
     const unscoped = await page.evaluate(() => {
       const sheet = [...document.styleSheets].find((s) => s.href?.endsWith('/organigramme.css'))!;
       const out: string[] = [];
+      // The selectors of a list, split at its top-level commas (not those of :is() or :not()).
+      const selectors = (list: string) => {
+        const parts = [''];
+        let depth = 0;
+        for (const c of list) {
+          depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+          if (c === ',' && depth === 0) parts.push('');
+          else parts[parts.length - 1] += c;
+        }
+        return parts;
+      };
       const walk = (rules: CSSRuleList) => {
         for (const rule of rules) {
           if (rule instanceof CSSStyleRule) {
-            for (const part of rule.selectorText.split(',')) if (!/\.(organigramme|og-)/.test(part)) out.push(part.trim());
+            for (const part of selectors(rule.selectorText)) if (!/\.(organigramme|og-)/.test(part)) out.push(part.trim());
           } else if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules);
         }
       };
