@@ -49,6 +49,18 @@ impl Path<'_> {
     }
 }
 
+/// `text` without its leading and trailing whitespace. Nearly every text of
+/// a file starts and ends with a visible ASCII character, which no Unicode
+/// whitespace is: those are returned as they are, without decoding a
+/// character (the loader trims every name and text of 100,000 units).
+fn trim(text: &str) -> &str {
+    let visible = |b: &u8| (0x21..0x7F).contains(b);
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if visible(first) && visible(last) => text,
+        _ => text.trim(),
+    }
+}
+
 pub(super) fn invalid(path: String, problem: Problem) -> LoadError {
     LoadError::Invalid { path, problem }
 }
@@ -103,15 +115,15 @@ impl<'a> Fields<'a> {
 
     /// An optional free text: trimmed, and absent when blank.
     pub(super) fn text(&self, key: &str) -> Result<Option<String>, LoadError> {
-        Ok(self.optional_str(key)?.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned))
+        Ok(self.optional_str(key)?.map(trim).filter(|s| !s.is_empty()).map(str::to_owned))
     }
 
     /// A required, non-blank text, trimmed.
     pub(super) fn name(&self, key: &'static str) -> Result<String, LoadError> {
-        match self.optional_str(key)? {
+        match self.optional_str(key)?.map(trim) {
             None => Err(self.error(Problem::Missing(key))),
-            Some(s) if s.trim().is_empty() => Err(invalid(self.at(key), Problem::Blank)),
-            Some(s) => Ok(s.trim().to_owned()),
+            Some("") => Err(invalid(self.at(key), Problem::Blank)),
+            Some(s) => Ok(s.to_owned()),
         }
     }
 
@@ -145,6 +157,26 @@ impl<'a> Fields<'a> {
             None => Ok(&[]),
             Some(&Json::Array(span)) => Ok(self.doc.items(span)),
             Some(_) => Err(invalid(self.at(key), Problem::WrongType(Expected::Array))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim;
+    use proptest::prelude::*;
+
+    #[test]
+    fn trims_as_the_standard_library_does() {
+        for text in ["", " ", "a", " a ", "a b", "\u{a0}Nom\u{a0}", "\u{3000}名\u{3000}", "é", " é", "\tx\n", "x\u{2029}", "\u{b}y"] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_trims_as_the_standard_library_does(text in "\\PC{0,6}|[ \\t\\u{a0}\\u{3000}a-zé]{0,6}") {
+            prop_assert_eq!(trim(&text), text.trim());
         }
     }
 }

@@ -85,6 +85,32 @@ fn members_in(text: &[u8]) -> usize {
     memchr::memchr_iter(b':', text).count().min(text.len() / 8)
 }
 
+/// How many bytes of `bytes` come before its first quote, backslash or
+/// control byte (all of them if it has none). Read eight bytes at a time:
+/// strings are most of a file. In a word, a byte that matches sets its high
+/// bit in one of the three masks; a match can also set the bits of bytes
+/// above it (a borrow), never below, so the lowest bit set is the first
+/// match.
+fn plain_prefix(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
+    let mut words = bytes.chunks_exact(8);
+    let mut plain = 0;
+    for word in &mut words {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_le_bytes(eight);
+        let stops = (zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) | (x.wrapping_sub(ONES * 0x20) & !x)) & HIGHS;
+        if stops != 0 {
+            return plain + stops.trailing_zeros() as usize / 8;
+        }
+        plain += 8;
+    }
+    let rest = words.remainder();
+    plain + rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len())
+}
+
 /// A problem and the byte offset just past the byte it is about.
 type Failure = (SyntaxProblem, usize);
 
@@ -222,8 +248,7 @@ impl<'a> Parser<'a> {
         let mut owned: Option<String> = None;
         loop {
             // Plain text up to the next quote, backslash or control byte.
-            let rest = &self.text.as_bytes()[self.at..];
-            self.at += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+            self.at += plain_prefix(&self.text.as_bytes()[self.at..]);
             let Some(b) = self.next() else { return Err(self.at_last(SyntaxProblem::Truncated)) };
             match b {
                 b'"' => {
@@ -382,7 +407,7 @@ fn located(text: &str, end: usize, problem: SyntaxProblem) -> LoadError {
 
 #[cfg(test)]
 mod tests {
-    use super::{members_in, Doc, Json};
+    use super::{members_in, plain_prefix, Doc, Json};
     use crate::load::{parse, LoadError, Problem, SyntaxProblem};
     use proptest::prelude::*;
 
@@ -564,6 +589,25 @@ mod tests {
         let chart = parse(r#"{"title": "T", "root": {"name": "Caf\u00e9 \"Ô\" \\ \ud83d\ude00", "kind": "\t"}}"#).unwrap();
         assert_eq!(chart[chart.root()].name, "Café \"Ô\" \\ 😀");
         assert_eq!(chart[chart.root()].kind, None, "a blank text is absent");
+    }
+
+    #[test]
+    fn plain_text_stops_where_a_byte_by_byte_scan_does() {
+        let naive = |b: &[u8]| b.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).unwrap_or(b.len());
+        let mut runner = proptest::test_runner::TestRunner::default();
+        let bytes = proptest::collection::vec(prop_oneof![Just(b'"'), Just(b'\\'), 0u8..0x20, 0x20u8..0x80, 0x80u8..=0xff, Just(b'a')], 0..40);
+        runner.run(&bytes, |b| {
+            prop_assert_eq!(plain_prefix(&b), naive(&b));
+            Ok(())
+        }).unwrap();
+        // Every position of a stop in and around a word.
+        for at in 0..20 {
+            for stop in [b'"', b'\\', 0, 0x1f] {
+                let mut b = vec![0x7f_u8; 20];
+                b[at] = stop;
+                assert_eq!(plain_prefix(&b), at, "{stop:#x} at {at}");
+            }
+        }
     }
 
     #[test]

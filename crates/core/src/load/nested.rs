@@ -5,11 +5,12 @@ use super::unit::{read_id, read_unit, NESTED_KEYS};
 use super::{LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
 use crate::chart::{ChartBuilder, UnitData, UnitId};
 use crate::ids::{path_id, slug};
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 pub(super) fn build(root: &Fields, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
     let units = count(root).min(MAX_UNITS);
-    let mut walk = Walk { builder: ChartBuilder::with_capacity(units), seen: HashMap::new(), warnings };
+    let mut walk = Walk { builder: ChartBuilder::with_capacity(units), seen: HashMap::with_capacity(units), warnings };
     walk.unit(root, None, 1)?;
     walk.derive_missing_ids();
     Ok(walk.builder)
@@ -42,10 +43,15 @@ impl Walk<'_> {
         let mut data: UnitData = read_unit(fields, self.warnings)?;
         let explicit = read_id(fields)?;
         if let Some(id) = &explicit {
-            if let Some(&first) = self.seen.get(id) {
-                return Err(invalid(fields.at("id"), Problem::DuplicateId { id: id.clone(), first: self.path_of(first) }));
+            match self.seen.entry(id.clone()) {
+                Entry::Occupied(first) => {
+                    let first = *first.get();
+                    return Err(invalid(fields.at("id"), Problem::DuplicateId { id: id.clone(), first: self.path_of(first) }));
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(self.builder.len());
+                }
             }
-            self.seen.insert(id.clone(), self.builder.len());
         }
         // Empty until derived: an explicit id is never empty.
         data.id = explicit.unwrap_or_default();
