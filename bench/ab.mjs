@@ -45,17 +45,9 @@ async function measure(base) {
     const ready = await page.evaluate(() => window.__bench.ready);
     if (ready.error) throw new Error(ready.error);
     if (phase === 'ready') return ready.at;
-    const expand = await page.evaluate(async (selector) => {
-      const start = performance.now();
-      document.querySelector(selector).click();
-      return (await window.__bench.frame()) - start;
-    }, contender.expand);
+    const expand = await page.evaluate((selector) => window.__bench.clickToFrame(selector), contender.expand);
     if (phase === 'expand') return expand;
-    await page.evaluate(async (selector) => {
-      document.querySelector(selector).focus();
-      await window.__bench.frame();
-      window.__bench.recordKeys = true;
-    }, contender.focus);
+    if (!(await page.evaluate((selector) => window.__bench.recordKeysFrom(selector), contender.focus))) throw new Error(`could not focus ${contender.focus}`);
     for (let i = 1; i <= presses; i++) {
       await page.keyboard.press('ArrowDown');
       await page.evaluate((n) => window.__bench.waitKeys(n), i);

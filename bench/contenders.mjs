@@ -63,8 +63,10 @@ export const ALL = [
 /**
  * Runs in every page before its own scripts: the next-frame probe, the
  * ready promise (the contender's event, or `load`, then the next frame),
- * and the keydown recorder (a capture listener on window: the event's
- * timeStamp, then the next frame, and whether focus moved).
+ * the keydown recorder (a capture listener on window: the event's
+ * timeStamp, then the next frame, and whether focus moved), and the steps
+ * the benchmark, the trace and the A/B share: a click timed to the next
+ * frame, and focus before the recorded key presses.
  */
 export function probe(readyEvent) {
   const frame = () => new Promise((resolve) => {
@@ -90,6 +92,21 @@ export function probe(readyEvent) {
   const bench = {
     ready, frame, keys, recordKeys: false,
     waitKeys: (n) => (keys.length >= n ? Promise.resolve(keys.length) : new Promise((resolve) => waiters.push([n, resolve]))),
+    /** Clicks the element `selector` names: the ms from the click to the next frame. */
+    clickToFrame: async (selector) => {
+      const button = document.querySelector(selector);
+      const start = performance.now();
+      button.click();
+      return (await frame()) - start;
+    },
+    /** Focuses the element `selector` names, then records key presses from the next frame on: whether it took focus. */
+    recordKeysFrom: async (selector) => {
+      const el = document.querySelector(selector);
+      el.focus();
+      await frame();
+      bench.recordKeys = true;
+      return document.activeElement === el;
+    },
   };
   addEventListener('keydown', (e) => {
     if (!bench.recordKeys) return;

@@ -45,19 +45,11 @@ try {
   console.log(`ready at ${ready.at.toFixed(1)} ms (event at ${ready.event.toFixed(1)} ms)`);
   if (phase !== 'ready') {
     if (phase === 'expand') await trace();
-    const ms = await page.evaluate(async (selector) => {
-      const start = performance.now();
-      document.querySelector(selector).click();
-      return (await window.__bench.frame()) - start;
-    }, contender.expand);
+    const ms = await page.evaluate((selector) => window.__bench.clickToFrame(selector), contender.expand);
     console.log(`expand all ${ms.toFixed(1)} ms`);
   }
   if (phase === 'keys') {
-    await page.evaluate(async (selector) => {
-      document.querySelector(selector).focus();
-      await window.__bench.frame();
-      window.__bench.recordKeys = true;
-    }, contender.focus);
+    await page.evaluate((selector) => window.__bench.recordKeysFrom(selector), contender.focus);
     await trace();
     const presses = option('--presses', 5);
     for (let i = 1; i <= presses; i++) {
@@ -70,11 +62,7 @@ try {
   if (phase === 'search') {
     // Everything open, as the benchmark types: the first letters of its
     // text, key by key, each to the frame after it.
-    await page.evaluate(async (selector) => {
-      document.querySelector(selector).focus();
-      await window.__bench.frame();
-      window.__bench.recordKeys = true;
-    }, contender.search.field);
+    await page.evaluate((selector) => window.__bench.recordKeysFrom(selector), contender.search.field);
     await trace();
     const text = contender.search.text.slice(0, option('--presses', 5));
     for (let i = 1; i <= text.length; i++) {

@@ -177,13 +177,7 @@ async function measure(base, c, size, units, round) {
     if (c.readyOnly || c.allShown) return run;
 
     if (c.expand) {
-      const expanded = await capped(page.evaluate(async (selector) => {
-        const button = document.querySelector(selector);
-        const start = performance.now();
-        button.click();
-        const end = await window.__bench.frame();
-        return end - start;
-      }, c.expand), CAP);
+      const expanded = await capped(page.evaluate((selector) => window.__bench.clickToFrame(selector), c.expand), CAP);
       if (expanded === TIMEOUT) {
         run.expandTimedOut = true;
         return run;
@@ -196,13 +190,7 @@ async function measure(base, c, size, units, round) {
     }
 
     if (c.keys) {
-      const focused = await page.evaluate(async (selector) => {
-        const el = document.querySelector(selector);
-        el.focus();
-        await window.__bench.frame();
-        window.__bench.recordKeys = true;
-        return document.activeElement === el;
-      }, c.focus);
+      const focused = await page.evaluate((selector) => window.__bench.recordKeysFrom(selector), c.focus);
       if (!focused) throw new Error(`could not focus ${c.focus}`);
       for (let i = 1; i <= PRESSES; i++) {
         await page.keyboard.press('ArrowDown');
