@@ -7,15 +7,16 @@ use crate::dom_ids::{element, Prefix};
 use crate::options::{Layout, Mode, Presentation};
 use organigramme_core::texts::Texts;
 use leptos::prelude::*;
-use organigramme_core::markup::{Filled, Markup, Style};
+use organigramme_core::markup::{Fill, Filled, Markup, Style, SLICE};
 use organigramme_core::search::{Found, Index, IndexBuilder, Query};
 use organigramme_core::{ids, reduce, zoom, Action, Chart, Effect, FocusTarget, Items, UnitId, ViewState};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// Above this many units, branches get their markup when first opened;
-/// at or below it, every branch is rendered at once (hidden), so that the
-/// browser's find-in-page reaches collapsed branches.
+/// at or below it, every branch is written (hidden) in the slices after the
+/// first frame, so that the browser's find-in-page reaches collapsed
+/// branches.
 pub const EAGER_LIMIT: usize = 2_000;
 
 /// The width a printed chart gets, in CSS pixels: an A4 or Letter page in
@@ -37,7 +38,7 @@ enum SearchIndex {
 pub struct ChartCtx {
     pub chart: StoredValue<Chart>,
     view: StoredValue<ViewState>,
-    /// Branches whose sub-units are in the DOM.
+    /// What the DOM holds of the units, and the slices still to write.
     filled: StoredValue<Filled>,
     /// The unit focused, or last focused; the root before any focus. In the
     /// tree view it is the one tab stop, and the details region shows it.
@@ -63,6 +64,12 @@ pub struct ChartCtx {
     zoom: StoredValue<u16>,
     pub texts: Texts,
     pub eager: bool,
+}
+
+/// Runs `f` in a task after the next frame, which shows what came before
+/// (boxed: one instantiation of the browser's callbacks for every caller).
+pub fn after_next_frame(f: Box<dyn FnOnce()>) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 pub fn use_chart() -> ChartCtx {
@@ -97,60 +104,121 @@ impl ChartCtx {
         ctx
     }
 
-    /// Writes markup with the current state; `group` is `None` for the
-    /// root's item, else the branch whose sub-units are written. `eager`
+    /// The markup of this chart's units with the current state. `eager`
     /// writes every branch below, opened or not.
-    fn markup(&self, group: Option<UnitId>, eager: bool) -> String {
-        let mut filled = Vec::new();
-        let html = self.chart.with_value(|chart| {
+    fn with_markup<R>(&self, eager: bool, f: impl FnOnce(&Markup) -> R) -> R {
+        self.chart.with_value(|chart| {
             self.view.with_value(|view| {
                 self.prefix.with_value(|prefix| {
-                    let link_prefix = self.link_prefix.get_value();
-                    let markup = Markup {
-                        chart,
-                        view,
-                        ids: &prefix.0,
-                        words: self.texts.words(),
-                        style: match self.mode {
-                            Mode::List => Style::List,
-                            Mode::Tree => Style::Tree,
-                        },
-                        eager,
-                        current: self.current.get_untracked(),
-                        anchors: self.anchors.then_some(link_prefix.as_str()),
-                    };
-                    match group {
-                        None => markup.root(&mut filled),
-                        Some(unit) => markup.group(unit, &mut filled),
-                    }
+                    self.link_prefix.with_value(|link_prefix| {
+                        f(&Markup {
+                            chart,
+                            view,
+                            ids: &prefix.0,
+                            words: self.texts.words(),
+                            style: match self.mode {
+                                Mode::List => Style::List,
+                                Mode::Tree => Style::Tree,
+                            },
+                            eager,
+                            current: self.current.get_untracked(),
+                            anchors: self.anchors.then_some(link_prefix.as_str()),
+                        })
+                    })
                 })
             })
+        })
+    }
+
+    /// Writes the root's item (`group` `None`) or a branch's sub-units,
+    /// within `budget` units below, and records what it filled and what it
+    /// left for [`ChartCtx::fill_pending`].
+    fn markup(&self, group: Option<UnitId>, eager: bool, budget: usize) -> String {
+        let mut fill = Fill::within(budget);
+        let html = self.with_markup(eager, |markup| match group {
+            None => markup.root(&mut fill),
+            Some(unit) => markup.group(unit, &mut fill),
         });
-        self.filled.update_value(|f| f.mark(&filled));
+        if self.filled.try_update_value(|f| f.record(&fill)) == Some(true) {
+            self.slice_due();
+        }
         html
     }
 
-    /// The root's item, with the branches that start open: what the
-    /// first frame shows. [`ChartCtx::fill_all`] adds the rest of an eager chart.
+    /// The root's item, with the branches that start open, as far as one
+    /// slice goes: what the first frame shows. [`ChartCtx::fill_pending`],
+    /// from the first frame on, writes the rest.
     pub fn root_markup(&self) -> String {
-        self.markup(None, false)
+        self.markup(None, false, SLICE)
     }
 
-    /// In the eager regime, writes every branch not yet filled (hidden), so
-    /// that find-in-page reaches them: after the first frame, which it
-    /// would otherwise delay. Does nothing once the chart is gone.
-    pub fn fill_all(&self) {
-        if !self.eager || self.chart.try_with_value(|_| ()).is_none() {
+    /// A write left a branch empty and no slice was due: the scroller says
+    /// so, as `data-filling`, until the last slice, which comes in a task
+    /// after the next frame (the first frame schedules the first).
+    fn slice_due(&self) {
+        self.set_filling(true);
+        if self.filled.with_value(|f| f.started) {
+            let ctx = *self;
+            after_next_frame(Box::new(move || ctx.fill_pending(None, None)));
+        }
+    }
+
+    /// Writes the branches left empty (and, in the eager regime, every
+    /// branch not yet written, hidden, so that find-in-page reaches them),
+    /// in document order from `from` (else where the last write left off),
+    /// about `budget` units (else a slice, see [`SLICE`]), then schedules
+    /// the rest. Does nothing once the chart is gone.
+    fn fill_pending(&self, from: Option<UnitId>, budget: Option<usize>) {
+        let Some(Some(mut from)) = self.filled.try_update_value(|f| {
+            f.budget = budget.unwrap_or_else(|| f.slice());
+            from.or_else(|| f.take_next())
+        }) else {
             return;
-        }
-        let branches: Vec<UnitId> = self.chart.with_value(|c| c.ids().filter(|&u| c.has_children(u)).collect());
-        for unit in branches {
-            // Document order: a branch is reached after its parent is filled.
-            let (filled, exists) = self.fill_state(unit);
-            if !filled && exists {
-                self.fill(unit, true);
+        };
+        while let Some(unit) = self.next_pending(from) {
+            let budget = self.filled.with_value(|f| f.budget);
+            if budget == 0 {
+                return self.leave(unit);
             }
+            self.fill(unit, self.eager, budget);
+            from = unit;
         }
+        if !self.filled.with_value(Filled::is_due) {
+            self.set_filling(false);
+        }
+    }
+
+    /// After the first frame: the first slice, from the root, and from now
+    /// on a write that leaves branches empty schedules their slices.
+    pub fn start_filling(&self) {
+        // A chart destroyed before its first frame has nothing to write.
+        if self.filled.try_update_value(|f| f.started = true).is_some() {
+            self.fill_pending(Some(self.chart.with_value(|c| c.root())), None);
+        }
+    }
+
+    /// The first branch at or after `from` left to write.
+    fn next_pending(&self, from: UnitId) -> Option<UnitId> {
+        self.chart.with_value(|chart| {
+            self.view.with_value(|view| self.filled.with_value(|filled| filled.pending(chart, view, self.eager, from)))
+        })
+    }
+
+    /// Once mounted, the scroller says from the start, as `data-filling`,
+    /// whether branches are left to write, until the last slice.
+    pub fn show_filling(&self) {
+        self.set_filling(self.next_pending(self.chart.with_value(|c| c.root())).is_some());
+    }
+
+    fn set_filling(&self, on: bool) {
+        if let Some(scroller) = self.scroller() {
+            let _ = if on { scroller.set_attribute("data-filling", "") } else { scroller.remove_attribute("data-filling") };
+        }
+    }
+
+    /// Everything left is written at once: for printing.
+    fn finish_filling(&self) {
+        self.fill_pending(None, Some(usize::MAX));
     }
 
     /// Whether a branch's sub-units are in the DOM, and whether it has an
@@ -159,12 +227,31 @@ impl ChartCtx {
         self.filled.with_value(|f| (f.is_filled(unit), self.chart.with_value(|c| f.has_element(c, unit))))
     }
 
-    /// Writes a branch's sub-units into its group; without the group in the
-    /// page, nothing is written or marked as filled.
-    fn fill(&self, unit: UnitId, eager: bool) -> Option<Element> {
+    /// Writes a branch's sub-units into its group, and what `budget` allows
+    /// below them; without the group in the page, nothing is written or
+    /// marked as filled.
+    fn fill(&self, unit: UnitId, eager: bool, budget: usize) -> Option<Element> {
         let group = self.unit_element(unit, true)?;
-        group.set_inner_html(&self.markup(Some(unit), eager));
+        group.set_inner_html(&self.markup(Some(unit), eager, budget));
         Some(group)
+    }
+
+    /// A unit about to take focus gets its element: each of its ancestors
+    /// not yet filled (a slice still to come) is, top down, its sub-units
+    /// only.
+    fn ensure_element(&self, unit: UnitId) {
+        while let Some(ancestor) = self.chart.with_value(|c| self.filled.with_value(|f| f.missing(c, unit))) {
+            if self.fill(ancestor, self.eager, 0).is_none() {
+                return;
+            }
+        }
+    }
+
+    /// `unit`'s branch is left to a later slice.
+    fn leave(&self, unit: UnitId) {
+        if self.filled.try_update_value(|f| f.leave(unit)) == Some(true) {
+            self.slice_due();
+        }
     }
 
     fn unit_element(&self, unit: UnitId, group: bool) -> Option<Element> {
@@ -179,7 +266,18 @@ impl ChartCtx {
         if !exists {
             return;
         }
-        let group = if expanded && !filled { self.fill(unit, self.eager) } else { self.unit_element(unit, true) };
+        // Once this task's slice is spent, the branch is left to the next.
+        let group = if expanded && !filled {
+            match self.filled.with_value(|f| f.budget) {
+                0 => {
+                    self.leave(unit);
+                    self.unit_element(unit, true)
+                }
+                budget => self.fill(unit, self.eager, budget),
+            }
+        } else {
+            self.unit_element(unit, true)
+        };
         if let Some(toggle) = self.unit_element(unit, false) {
             let _ = toggle.set_attribute("aria-expanded", if expanded { "true" } else { "false" });
             // The tree's row shows the state too (its chevron).
@@ -214,6 +312,7 @@ impl ChartCtx {
 
     /// Runs an action through the core reducer and applies its effects.
     pub fn dispatch(&self, action: Action) {
+        self.filled.update_value(|f| f.budget = SLICE);
         let items = self.items();
         let effects = self
             .view
@@ -240,6 +339,9 @@ impl ChartCtx {
                 }
             }
             Effect::Focus(target) => {
+                if let FocusTarget::Unit(unit) = target {
+                    self.ensure_element(unit);
+                }
                 let id = self.prefix.with_value(|p| match target {
                     FocusTarget::Unit(unit) => p.0.focus_target(unit),
                     FocusTarget::Disclosure => p.disclosure(),
@@ -312,11 +414,13 @@ impl ChartCtx {
         self.announce(self.texts.printed().to_owned());
     }
 
-    /// Before any print (the button, or the browser's menu): a chart layout
+    /// Before any print (the button, or the browser's menu): every branch
+    /// left to a later slice is written, and a chart layout
     /// wider than a landscape page is scaled to it with CSS `zoom`, which
     /// keeps text as vector text. On screen the size controls change the
     /// font size instead, so that targets keep their 44 px.
     pub fn before_print(&self) {
+        self.finish_filling();
         let Some(scroller) = self.scroller().filter(|_| self.layout.get_untracked() == Layout::Chart) else { return };
         let wide = scroller.scroll_width();
         if wide > PRINT_WIDTH {

@@ -1,7 +1,7 @@
 //! Mounting a chart into a host element: load, render, announce, and undo.
 
 use crate::components::{Alert, Organigramme};
-use crate::context::ChartCtx;
+use crate::context::{after_next_frame, ChartCtx};
 use crate::dom_ids::{claim_anchors, release_anchors};
 use crate::events::notify;
 use crate::fetch::{load_chart, Pending};
@@ -136,17 +136,17 @@ impl Instance {
             state.fallback = fallback;
         }
         notify(&self.host, "organigramme:ready", &JsValue::from_f64(units as f64));
-        // The collapsed branches of a small chart and the search index,
-        // after the first frame.
+        // The branches left to later slices (and the collapsed ones of a
+        // small chart) and the search index, after the first frame.
         if let Some(ctx) = ctx {
+            ctx.show_filling();
             ctx.center_root();
             // A link to one of its units opened the page.
             ctx.reveal_fragment();
-            let after_frame = move || {
-                ctx.fill_all();
+            after_next_frame(Box::new(move || {
+                ctx.start_filling();
                 ctx.build_search_index();
-            };
-            request_animation_frame(move || set_timeout(after_frame, std::time::Duration::ZERO));
+            }));
         }
     }
 

@@ -88,6 +88,7 @@ export const unitLabel = (page: Page, name: string) => page.locator(UNIT_LABELS)
 export async function expandAll(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^(Tout déplier|Expand all)$/ }).click();
   await expect(page.locator('.og-children[hidden]')).toHaveCount(0);
+  await expect(page.locator('[data-filling]')).toHaveCount(0);
 }
 
 /** Waits until the widget has dispatched `organigramme:ready` or `organigramme:error`. */

@@ -9,7 +9,7 @@
 //! end-to-end tests compare the two, element by element.
 
 use crate::chart::Chart;
-use crate::markup::{escape, Ids, Markup, Style};
+use crate::markup::{escape, Fill, Ids, Markup, Style};
 use crate::texts::Texts;
 use crate::view::{InitialView, ViewState};
 
@@ -69,7 +69,7 @@ impl Fallback<'_> {
         out.push_str(&format!(
             "<p class=\"og-status\" role=\"status\"></p><div class=\"og-scroller\" id=\"{PREFIX}-scroller\" role=\"region\" aria-labelledby=\"{PREFIX}-title\"><ul class=\"og-tree\" aria-labelledby=\"{PREFIX}-title\"{data_lang}>"
         ));
-        out.push_str(&markup.root(&mut Vec::new()));
+        out.push_str(&markup.root(&mut Fill::all()));
         out.push_str("</ul></div>");
         // The date and the source, either may be missing.
         if meta.updated.is_some() || meta.source.is_some() {

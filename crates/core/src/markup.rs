@@ -106,6 +106,33 @@ impl Words {
     }
 }
 
+/// One write's budget and record: how many more units it may write below
+/// the branch it fills, the units it wrote, the branches it filled, and the
+/// first branch it left empty for a later write ([`Filled::pending`] finds
+/// the rest). A budget bounds one task's work: a 100,000-unit chart opened
+/// at once is written a slice per task, the first one shown in the next
+/// frame.
+#[derive(Debug, Default)]
+pub struct Fill {
+    pub budget: usize,
+    pub units: usize,
+    pub filled: Vec<UnitId>,
+    pub left: Option<UnitId>,
+}
+
+impl Fill {
+    /// Everything the view state asks for, in one write.
+    pub fn all() -> Self {
+        Self::within(usize::MAX)
+    }
+
+    /// About `budget` units: a branch filled always gets all its sub-units,
+    /// so a write stops at the first group once the budget is spent.
+    pub fn within(budget: usize) -> Self {
+        Fill { budget, ..Fill::default() }
+    }
+}
+
 /// Which view the markup is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
@@ -139,24 +166,24 @@ impl Markup<'_> {
         }
     }
 
-    /// Whether a branch's sub-units are written with it.
+    /// Whether a branch's sub-units are written with it, budget allowing.
     fn fills(&self, unit: UnitId) -> bool {
-        self.chart.has_children(unit) && (self.eager || self.view.has_been_opened(unit))
+        fills(self.chart, self.view, self.eager, unit)
     }
 
-    /// The root's item and everything filled below it. `filled` receives
-    /// every branch whose sub-units were written.
-    pub fn root(&self, filled: &mut Vec<UnitId>) -> String {
+    /// The root's item and everything filled below it, within `fill`'s
+    /// budget.
+    pub fn root(&self, fill: &mut Fill) -> String {
         let mut out = String::new();
-        self.unit(&mut out, self.chart.root(), filled);
+        self.unit(&mut out, self.chart.root(), fill);
         out
     }
 
-    /// The inside of a branch's group: its sub-units' items, and everything
-    /// filled below them.
-    pub fn group(&self, unit: UnitId, filled: &mut Vec<UnitId>) -> String {
+    /// The inside of a branch's group: its sub-units' items, whatever the
+    /// budget, and what the budget allows below them.
+    pub fn group(&self, unit: UnitId, fill: &mut Fill) -> String {
         let mut out = String::new();
-        self.group_inner(&mut out, unit, filled);
+        self.group_inner(&mut out, unit, fill);
         out
     }
 
@@ -168,20 +195,22 @@ impl Markup<'_> {
         }
     }
 
-    fn group_inner(&self, out: &mut String, unit: UnitId, filled: &mut Vec<UnitId>) {
-        filled.push(unit);
+    fn group_inner(&self, out: &mut String, unit: UnitId, fill: &mut Fill) {
+        fill.filled.push(unit);
         out.push_str(self.list_open());
         for child in self.chart.children(unit) {
-            self.unit(out, child, filled);
+            self.unit(out, child, fill);
         }
         out.push_str("</ul>");
     }
 
-    fn unit(&self, out: &mut String, unit: UnitId, filled: &mut Vec<UnitId>) {
+    fn unit(&self, out: &mut String, unit: UnitId, fill: &mut Fill) {
         match self.style {
             Style::List => self.list_item(out, unit),
             Style::Tree => self.tree_item(out, unit),
         }
+        fill.budget = fill.budget.saturating_sub(1);
+        fill.units += 1;
         if self.chart.has_children(unit) {
             // A group of leaves only is stacked, not spread, in the chart layout.
             let leaves = if self.chart.children(unit).all(|c| !self.chart.has_children(c)) { " og-leaves" } else { "" };
@@ -195,10 +224,13 @@ impl Markup<'_> {
                 out.push_str(" hidden=\"until-found\"");
             }
             out.push('>');
-            if self.fills(unit) {
-                self.group_inner(out, unit, filled);
+            if self.fills(unit) && fill.budget > 0 {
+                self.group_inner(out, unit, fill);
             } else {
-                // Empty until the branch is first opened.
+                // Empty until the branch is first opened, or a later write.
+                if self.fills(unit) {
+                    fill.left.get_or_insert(unit);
+                }
                 out.push_str(self.list_open());
                 out.push_str("</ul>");
             }
@@ -455,27 +487,99 @@ pub fn escape(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
-/// Which branches have their sub-units in a view's DOM. A unit has an
-/// element once its parent is filled; the root always has one.
+/// Whether a branch's sub-units are written (eager: every branch; else the
+/// branches opened at least once).
+fn fills(chart: &Chart, view: &ViewState, eager: bool, unit: UnitId) -> bool {
+    chart.has_children(unit) && (eager || view.has_been_opened(unit))
+}
+
+/// Units written in the task of an action: a chart opened at once, or
+/// first shown with many branches open, is written a slice per frame from
+/// the top, the first in the frame after the action. Each frame after a
+/// slice costs Chromium a walk of every box in the page (measured: about
+/// 5 ms per 1,000 units in the list view), so later slices grow with what
+/// is written, half of it each: a few frames in all, the total within
+/// about a tenth of one write.
+pub const SLICE: usize = 500;
+
+/// What a view's DOM holds: which branches have their sub-units written,
+/// how many units in all, and where the next slice starts when a write
+/// left branches empty. A unit has an element once its parent is filled;
+/// the root always has one.
 #[derive(Clone, Debug, Default)]
-pub struct Filled(Vec<bool>);
+pub struct Filled {
+    filled: Vec<bool>,
+    written: usize,
+    next: Option<UnitId>,
+    /// Units the running task may still write.
+    pub budget: usize,
+    /// Whether slices are scheduled: from the first frame on.
+    pub started: bool,
+}
 
 impl Filled {
     pub fn new(chart: &Chart) -> Self {
-        Filled(vec![false; chart.len()])
+        Filled { filled: vec![false; chart.len()], budget: SLICE, ..Filled::default() }
     }
 
     pub fn mark(&mut self, units: &[UnitId]) {
         for unit in units {
-            self.0[unit.index()] = true;
+            self.filled[unit.index()] = true;
         }
     }
 
+    /// Takes in what a write wrote; true when it left a branch empty and
+    /// no slice was due yet: one must be scheduled.
+    pub fn record(&mut self, fill: &Fill) -> bool {
+        self.mark(&fill.filled);
+        self.budget = fill.budget;
+        self.written += fill.units;
+        fill.left.is_some_and(|unit| self.leave(unit))
+    }
+
+    /// A branch left for a later slice, which starts there or before; true
+    /// when no slice was due yet.
+    pub fn leave(&mut self, unit: UnitId) -> bool {
+        let due = self.next.is_none();
+        self.next = Some(self.next.map_or(unit, |next| next.min(unit)));
+        due
+    }
+
+    /// Where the slice due starts, which is no longer due.
+    pub fn take_next(&mut self) -> Option<UnitId> {
+        self.next.take()
+    }
+
+    /// Whether a slice is due.
+    pub fn is_due(&self) -> bool {
+        self.next.is_some()
+    }
+
+    /// The next slice's budget: [`SLICE`], or half of what is written.
+    pub fn slice(&self) -> usize {
+        SLICE.max(self.written / 2)
+    }
+
     pub fn is_filled(&self, unit: UnitId) -> bool {
-        self.0.get(unit.index()).copied().unwrap_or(false)
+        self.filled.get(unit.index()).copied().unwrap_or(false)
     }
 
     pub fn has_element(&self, chart: &Chart, unit: UnitId) -> bool {
         chart.parent(unit).is_none_or(|p| self.is_filled(p))
+    }
+
+    /// The topmost ancestor of `unit` not filled: what to fill first for
+    /// `unit` to have an element. None once it has one.
+    pub fn missing(&self, chart: &Chart, unit: UnitId) -> Option<UnitId> {
+        chart.ancestors(unit).filter(|&a| !self.is_filled(a)).last()
+    }
+
+    /// The first branch at or after `from`, in document order, that a write
+    /// left empty: one the markup fills (see [`Markup::eager`]), whose
+    /// element is in the page.
+    pub fn pending(&self, chart: &Chart, view: &ViewState, eager: bool, from: UnitId) -> Option<UnitId> {
+        (from.index()..chart.len())
+            .map(UnitId::at)
+            .find(|&u| fills(chart, view, eager, u) && !self.is_filled(u) && self.has_element(chart, u))
     }
 }

@@ -1,7 +1,7 @@
 //! The units' markup: what each view writes, that data can never become
 //! markup, and which branches are filled in each regime.
 
-use organigramme_core::markup::{escape, Filled, Ids, Markup, Style, Words};
+use organigramme_core::markup::{escape, Fill, Filled, Ids, Markup, Style, Words};
 use organigramme_core::{parse, reduce, Action, Chart, InitialView, Items, UnitId, ViewState};
 
 const WORDS: Words = Words {
@@ -32,9 +32,9 @@ fn ids() -> Ids {
 fn write(chart: &Chart, view: &ViewState, style: Style, eager: bool) -> (String, Vec<UnitId>) {
     let ids = ids();
     let markup = Markup { chart, view, ids: &ids, words: WORDS, style, eager, current: chart.root(), anchors: None };
-    let mut filled = Vec::new();
-    let html = markup.root(&mut filled);
-    (html, filled)
+    let mut fill = Fill::all();
+    let html = markup.root(&mut fill);
+    (html, fill.filled)
 }
 
 fn u(chart: &Chart, id: &str) -> UnitId {
@@ -188,11 +188,105 @@ fn eager_markup_fills_every_branch_lazy_markup_only_opened_ones() {
     reduce(&mut view, &chart, Items::Branches, Action::Expand(u(&chart, "u1")));
     let ids = ids();
     let markup = Markup { chart: &chart, view: &view, ids: &ids, words: WORDS, style: Style::List, eager: false, current: chart.root(), anchors: None };
-    let mut filled = Vec::new();
-    let group = markup.group(chart.root(), &mut filled);
-    assert_eq!(filled, [chart.root(), u(&chart, "u1")]);
+    let mut fill = Fill::all();
+    let group = markup.group(chart.root(), &mut fill);
+    assert_eq!(fill.filled, [chart.root(), u(&chart, "u1")]);
     assert!(group.starts_with("<ul><li class=\"og-unit\" data-unit=\"1\">"));
     assert_eq!(group.matches("class=\"og-unit\"").count(), 6);
+}
+
+/// Writes `unit`'s group into `html` where a write left it empty, as the
+/// widget does with `innerHTML`.
+fn splice(html: &mut String, unit: UnitId, group: &str, empty: &str) {
+    let at = html.find(&format!("id=\"og1-g{}\" data-unit=\"{}\"", unit.index(), unit.index())).expect("the group is written");
+    let open = at + html[at..].find('>').unwrap() + 1;
+    assert_eq!(&html[open..open + empty.len()], empty, "unit {} was left empty", unit.index());
+    html.replace_range(open..open + empty.len(), group);
+}
+
+/// Written a budget at a time, each write taking the first branch left
+/// empty, the chart ends as one unbounded write has it, in every view,
+/// regime and state; each write stays within its budget but for the group
+/// it fills.
+#[test]
+fn writes_within_a_budget_add_up_to_the_whole_markup() {
+    use organigramme_core::generate::{realistic_json, Form};
+    let chart = chart(&realistic_json(400, 7, Form::Nested));
+    // Once the budget is spent, the groups being written are finished.
+    let slack = chart.ids().map(|u| chart.child_count(u)).max().unwrap() * chart.ids().map(|u| chart.level(u) as usize).max().unwrap();
+    let mut opened = ViewState::new(&chart, InitialView { depth: 2, open: true });
+    reduce(&mut opened, &chart, Items::Branches, Action::ExpandAll);
+    let mut some = ViewState::new(&chart, InitialView { depth: 3, open: true });
+    reduce(&mut some, &chart, Items::Branches, Action::Collapse(chart.first_child(chart.root()).unwrap()));
+    let ids = ids();
+    for (view, style, eager) in [
+        (&opened, Style::List, false),
+        (&opened, Style::Tree, false),
+        (&some, Style::List, false),
+        (&some, Style::Tree, true),
+    ] {
+        let markup = Markup { chart: &chart, view, ids: &ids, words: WORDS, style, eager, current: chart.root(), anchors: None };
+        let whole = markup.root(&mut Fill::all());
+        let empty = if style == Style::Tree { "<ul role=\"group\"></ul>" } else { "<ul></ul>" };
+        for budget in [0, 1, 2, 7, 40, 1000] {
+            let mut filled = Filled::new(&chart);
+            let mut fill = Fill::within(budget);
+            let mut html = markup.root(&mut fill);
+            filled.mark(&fill.filled);
+            let mut from = fill.left;
+            let mut writes = 1;
+            while let Some(unit) = from.and_then(|f| filled.pending(&chart, view, eager, f)) {
+                let mut fill = Fill::within(budget);
+                let group = markup.group(unit, &mut fill);
+                // The group's own sub-units, then at most the budget below them.
+                let written = group.matches("<li class=\"og-unit\"").count() + group.matches("<li role=\"treeitem\"").count();
+                assert_eq!(fill.units, written);
+                assert!(written <= chart.child_count(unit) + budget + slack, "{written} units for a budget of {budget}");
+                splice(&mut html, unit, &group, empty);
+                filled.mark(&fill.filled);
+                from = Some(fill.left.map_or(unit, |l| l.min(unit)));
+                writes += 1;
+            }
+            assert_eq!(html, whole, "budget {budget}, {style:?}, eager {eager}");
+            assert!(filled.pending(&chart, view, eager, chart.root()).is_none());
+            if budget < 40 {
+                assert!(writes > 1, "a small budget takes several writes");
+            }
+        }
+    }
+}
+
+/// One slice is due at a time, from the first branch left; slices grow
+/// with what is written; a unit's element needs its topmost unfilled
+/// ancestor filled first.
+#[test]
+fn slices_start_at_the_first_branch_left_and_grow_with_what_is_written() {
+    use organigramme_core::markup::SLICE;
+    let chart = chart(&organigramme_core::generate::flat_json(40, 3));
+    let mut filled = Filled::new(&chart);
+    assert_eq!((filled.is_due(), filled.slice(), filled.budget), (false, SLICE, SLICE));
+    assert!(filled.leave(u(&chart, "u9")), "the first branch left makes a slice due");
+    assert!(!filled.leave(u(&chart, "u4")), "a second one, before it, joins it");
+    assert!(!filled.leave(u(&chart, "u12")));
+    assert_eq!(filled.take_next(), Some(u(&chart, "u4")));
+    assert!(!filled.is_due());
+
+    let mut fill = Fill::within(7);
+    fill.units = 3 * SLICE;
+    fill.filled = vec![chart.root()];
+    fill.left = Some(u(&chart, "u2"));
+    assert!(filled.record(&fill));
+    assert_eq!((filled.budget, filled.slice()), (7, 3 * SLICE / 2));
+    assert!(filled.is_filled(chart.root()));
+
+    // u39's ancestors: u12, u3, u0 (filled): u3 first, then u12.
+    let deep = u(&chart, "u39");
+    assert_eq!(filled.missing(&chart, deep), Some(u(&chart, "u3")));
+    filled.mark(&[u(&chart, "u3")]);
+    assert_eq!(filled.missing(&chart, deep), Some(u(&chart, "u12")));
+    filled.mark(&[u(&chart, "u12")]);
+    assert_eq!(filled.missing(&chart, deep), None);
+    assert!(filled.has_element(&chart, deep));
 }
 
 #[test]
@@ -228,13 +322,13 @@ fn units_carry_their_link_id_when_the_chart_gives_it() {
             current: chart.root(),
             anchors: Some("org-"),
         };
-        let html = markup.root(&mut Vec::new());
+        let html = markup.root(&mut Fill::all());
         assert!(html.contains(etalab), "{style:?}: {html}");
         for id in ["dinum", "etalab", "datalab", "isn"] {
             assert_eq!(html.matches(&format!(" id=\"org-{id}\"")).count(), 1, "{style:?}: {id}");
         }
         let without = Markup { anchors: None, ..markup };
-        assert!(!without.root(&mut Vec::new()).contains("id=\"org-"));
+        assert!(!without.root(&mut Fill::all()).contains("id=\"org-"));
     }
 }
 
@@ -250,7 +344,7 @@ fn list_cards_copy_their_link_where_units_carry_its_id() {
     let ids = ids();
     let markup =
         Markup { chart: &chart, view: &view, ids: &ids, words: WORDS, style: Style::List, eager: true, current: chart.root(), anchors: Some("") };
-    let html = markup.root(&mut Vec::new());
+    let html = markup.root(&mut Fill::all());
     assert_eq!(html.matches("class=\"og-copy-link\"").count(), chart.len(), "{html}");
     assert!(
         html.contains(concat!(
@@ -261,9 +355,9 @@ fn list_cards_copy_their_link_where_units_carry_its_id() {
     );
     assert!(html.contains(r#"aria-label="Copier le lien : Datalab">Copier le lien</button><p class="og-link">"#), "{html}");
     let tree = Markup { style: Style::Tree, ..markup };
-    assert!(!tree.root(&mut Vec::new()).contains("og-copy-link"));
+    assert!(!tree.root(&mut Fill::all()).contains("og-copy-link"));
     let without = Markup { anchors: None, ..markup };
-    assert!(!without.root(&mut Vec::new()).contains("og-copy-link"));
+    assert!(!without.root(&mut Fill::all()).contains("og-copy-link"));
 }
 
 #[test]
