@@ -5,7 +5,7 @@
 // for the benchmark's noise: the same page, the same moment, only the build
 // differs. Figures, never pass/fail.
 //
-//   node bench/ab.mjs <contender> <size> <ready|expand|keys> <dir> <dir>... [--rounds N] [--presses N]
+//   node bench/ab.mjs <contender> <size> <ready|expand|written|keys> <dir> <dir>... [--rounds N] [--presses N]
 //   e.g. git stash; trunk build --release; cp -r dist /tmp/before; git stash pop; trunk build --release
 //        node bench/ab.mjs organigramme-chart 10000 keys /tmp/before dist
 //
@@ -24,11 +24,11 @@ const option = (name, fallback) => {
 const [id, sizeArg, phase, ...dirs] = args;
 const contender = ALL.find((c) => c.id === id && c.url(0).startsWith('/?'));
 const size = Number(sizeArg);
-if (!contender || !size || !['ready', 'expand', 'keys'].includes(phase) || dirs.length < 2 || !dirs.every((d) => existsSync(`${d}/index.html`))) {
-  console.error('usage: node bench/ab.mjs <organigramme-…> <size> <ready|expand|keys> <dist dir> <dist dir>... [--rounds N] [--presses N]');
+if (!contender || !size || !['ready', 'expand', 'written', 'keys'].includes(phase) || dirs.length < 2 || !dirs.every((d) => existsSync(`${d}/index.html`))) {
+  console.error('usage: node bench/ab.mjs <organigramme-…> <size> <ready|expand|written|keys> <dist dir> <dist dir>... [--rounds N] [--presses N]');
   process.exit(2);
 }
-if ((phase === 'expand' && !contender.expand) || (phase === 'keys' && !contender.keys)) {
+if ((['expand', 'written'].includes(phase) && !contender.expand) || (phase === 'keys' && !contender.keys)) {
   console.error(`${id} has no ${phase} phase`);
   process.exit(2);
 }
@@ -47,6 +47,9 @@ async function measure(base) {
     if (phase === 'ready') return ready.at;
     const expand = await page.evaluate((selector) => window.__bench.clickToFrame(selector), contender.expand);
     if (phase === 'expand') return expand;
+    // Everything written (a large chart is written a slice per frame).
+    const written = await page.evaluate(() => window.__bench.written());
+    if (phase === 'written') return written;
     if (!(await page.evaluate((selector) => window.__bench.recordKeysFrom(selector), contender.focus))) throw new Error(`could not focus ${contender.focus}`);
     for (let i = 1; i <= presses; i++) {
       await page.keyboard.press('ArrowDown');

@@ -96,8 +96,28 @@ export function probe(readyEvent) {
     clickToFrame: async (selector) => {
       const button = document.querySelector(selector);
       const start = performance.now();
+      bench.clickedAt = start;
       button.click();
       return (await frame()) - start;
+    },
+    /**
+     * The ms from the last click to the frame after everything it opened
+     * was written: Organigramme writes a large chart a slice per frame,
+     * its scroller marked `data-filling` until the last; other contenders
+     * write at once, and this is their next frame.
+     */
+    written: async () => {
+      await new Promise((resolve) => {
+        if (!document.querySelector('[data-filling]')) return resolve();
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('[data-filling]')) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(document, { attributes: true, attributeFilter: ['data-filling'], subtree: true });
+      });
+      return (await frame()) - bench.clickedAt;
     },
     /** Focuses the element `selector` names, then records key presses from the next frame on: whether it took focus. */
     recordKeysFrom: async (selector) => {

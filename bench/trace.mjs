@@ -46,7 +46,8 @@ try {
   if (phase !== 'ready') {
     if (phase === 'expand') await trace();
     const ms = await page.evaluate((selector) => window.__bench.clickToFrame(selector), contender.expand);
-    console.log(`expand all ${ms.toFixed(1)} ms`);
+    const written = await page.evaluate(() => window.__bench.written());
+    console.log(`expand all ${ms.toFixed(1)} ms to the next frame, ${written.toFixed(1)} ms to the frame after the last unit written`);
   }
   if (phase === 'keys') {
     await page.evaluate((selector) => window.__bench.recordKeysFrom(selector), contender.focus);
