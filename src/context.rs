@@ -180,7 +180,11 @@ impl ChartCtx {
             if budget == 0 {
                 return self.leave(unit);
             }
-            self.fill(unit, self.eager, budget);
+            // A group not found in the page (taken out by its host) ends
+            // the slices rather than being looked for again.
+            if self.fill(unit, self.eager, budget).is_none() {
+                break;
+            }
             from = unit;
         }
         if !self.filled.with_value(Filled::is_due) {

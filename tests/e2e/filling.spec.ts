@@ -138,3 +138,26 @@ test('a chart destroyed before the last slice stops writing, without an error', 
   expect(left).toEqual({ filling: true, restored: true, units: 0 });
   expect(errors).toEqual([]);
 });
+
+test('a chart taken out of the page before the last slice (without destroy()) stops writing, and the page stays responsive', async ({ page }) => {
+  test.setTimeout(30_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route((url) => url.pathname === SRC, (route) => route.fulfill({ json: data }));
+  await page.goto('/test-data/embed/blank.html');
+  const result = await page.evaluate(async (src) => {
+    const m = await import('/organigramme.js' as string);
+    const host = document.getElementById('host-a')!;
+    const handle = m.mount(host, { src, open: true });
+    await new Promise((resolve) => host.addEventListener('organigramme:ready', resolve, { once: true }));
+    handle.expandAll();
+    const filling = !!host.querySelector('[data-filling]');
+    const written = host.querySelectorAll('li[data-unit]').length;
+    host.remove();
+    // The slices that were due: were they looking for their groups forever, this would never return.
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    return { filling, more: host.querySelectorAll('li[data-unit]').length > written };
+  }, SRC);
+  expect(result).toEqual({ filling: true, more: false });
+  expect(errors).toEqual([]);
+});
