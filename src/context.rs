@@ -152,26 +152,28 @@ impl ChartCtx {
         self.markup(None, false, SLICE)
     }
 
-    /// A write left a branch empty and no slice was due: the scroller says
-    /// so, as `data-filling`, until the last slice, which comes in a task
-    /// after the next frame (the first frame schedules the first).
+    /// A write left a branch empty and none was left before: the scroller
+    /// says so, as `data-filling`, until the last slice, which comes in a
+    /// task after the next frame (before the first frame, the first frame's
+    /// slice takes it; with a task already scheduled, that task).
     fn slice_due(&self) {
         self.set_filling(true);
-        if self.filled.with_value(|f| f.started) {
+        if self.filled.try_update_value(Filled::schedule) == Some(true) {
             let ctx = *self;
-            after_next_frame(Box::new(move || ctx.fill_pending(None, None)));
+            after_next_frame(Box::new(move || ctx.fill_pending(true, None, None)));
         }
     }
 
     /// Writes the branches left empty (and, in the eager regime, every
     /// branch not yet written, hidden, so that find-in-page reaches them),
-    /// in document order from `from` (else where the last write left off),
-    /// about `budget` units (else a slice, see [`SLICE`]), then schedules
-    /// the rest. Does nothing once the chart is gone.
-    fn fill_pending(&self, from: Option<UnitId>, budget: Option<usize>) {
+    /// in document order from `from` or the first branch left before it,
+    /// about `budget` units (else a slice, see [`SLICE`]), then leaves the
+    /// rest to the next slice. `scheduled`: this is the scheduled task.
+    /// Does nothing once the chart is gone.
+    fn fill_pending(&self, scheduled: bool, from: Option<UnitId>, budget: Option<usize>) {
         let Some(Some(mut from)) = self.filled.try_update_value(|f| {
-            f.budget = budget.unwrap_or_else(|| f.slice());
-            from.or_else(|| f.take_next())
+            let budget = budget.unwrap_or_else(|| f.slice());
+            f.start_slice(scheduled, from, budget)
         }) else {
             return;
         };
@@ -197,7 +199,7 @@ impl ChartCtx {
     pub fn start_filling(&self) {
         // A chart destroyed before its first frame has nothing to write.
         if self.filled.try_update_value(|f| f.started = true).is_some() {
-            self.fill_pending(Some(self.chart.with_value(|c| c.root())), None);
+            self.fill_pending(false, Some(self.chart.with_value(|c| c.root())), None);
         }
     }
 
@@ -220,9 +222,9 @@ impl ChartCtx {
         }
     }
 
-    /// Everything left is written at once: for printing.
+    /// Everything left is written at once, from the root: for printing.
     fn finish_filling(&self) {
-        self.fill_pending(None, Some(usize::MAX));
+        self.fill_pending(false, Some(self.chart.with_value(|c| c.root())), Some(usize::MAX));
     }
 
     /// Whether a branch's sub-units are in the DOM, and whether it has an

@@ -135,11 +135,14 @@ impl Instance {
             state.ctx = ctx;
             state.fallback = fallback;
         }
+        // Whether branches are left to later slices, said before it is ready.
+        if let Some(ctx) = ctx {
+            ctx.show_filling();
+        }
         notify(&self.host, "organigramme:ready", &JsValue::from_f64(units as f64));
         // The branches left to later slices (and the collapsed ones of a
         // small chart) and the search index, after the first frame.
         if let Some(ctx) = ctx {
-            ctx.show_filling();
             ctx.center_root();
             // A link to one of its units opened the page.
             ctx.reveal_fragment();

@@ -161,3 +161,30 @@ test('a chart taken out of the page before the last slice (without destroy()) st
   expect(result).toEqual({ filling: true, more: false });
   expect(errors).toEqual([]);
 });
+
+// Opened deep at load, more than one slice is left before the first frame:
+// the first frame's slice takes it up, and the slices go on to the end.
+for (const size of [1500, 6000]) {
+  test(`${size} units opened at every level on load: the first frame shows a slice, the later slices write every unit`, async ({ page }) => {
+    const chart = generated(size);
+    const src = `/test-data/generated-deep-${size}.json`;
+    await page.route((url) => url.pathname === src, (route) => route.fulfill({ json: chart }));
+    // What the page holds when the widget says it is ready (before the first frame).
+    await page.addInitScript(() => {
+      addEventListener('organigramme:ready', () => {
+        (window as unknown as { __atReady: unknown }).__atReady = {
+          units: document.querySelectorAll('#organigramme li[data-unit]').length,
+          filling: !!document.querySelector('[data-filling]'),
+        };
+      }, { capture: true, once: true });
+    });
+    await gotoChart(page, `?open=1&depth=99&src=${src}`);
+    const atReady = await page.evaluate(() => (window as unknown as { __atReady: { units: number; filling: boolean } }).__atReady);
+    expect(atReady.filling, 'more than one slice was left at once').toBe(true);
+    expect(atReady.units).toBeLessThan(size);
+    await expect(page.locator('[data-filling]')).toHaveCount(0);
+    await expect(page.locator(UNITS)).toHaveCount(size);
+    await expect(page.locator('.og-children > ul:empty')).toHaveCount(0);
+    await expectAriaExpandedInSync(page);
+  });
+}

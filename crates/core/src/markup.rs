@@ -127,7 +127,8 @@ impl Fill {
     }
 
     /// About `budget` units: a branch filled always gets all its sub-units,
-    /// so a write stops at the first group once the budget is spent.
+    /// so once the budget is spent a write finishes the groups it is in and
+    /// leaves the branches in them empty.
     pub fn within(budget: usize) -> Self {
         Fill { budget, ..Fill::default() }
     }
@@ -503,14 +504,16 @@ fn fills(chart: &Chart, view: &ViewState, eager: bool, unit: UnitId) -> bool {
 pub const SLICE: usize = 500;
 
 /// What a view's DOM holds: which branches have their sub-units written,
-/// how many units in all, and where the next slice starts when a write
-/// left branches empty. A unit has an element once its parent is filled;
-/// the root always has one.
+/// how many units in all, where the next slice starts when a write left
+/// branches empty, and whether a task is scheduled to write it: one at a
+/// time. A unit has an element once its parent is filled; the root always
+/// has one.
 #[derive(Clone, Debug, Default)]
 pub struct Filled {
     filled: Vec<bool>,
     written: usize,
     next: Option<UnitId>,
+    scheduled: bool,
     /// Units the running task may still write.
     pub budget: usize,
     /// Whether slices are scheduled: from the first frame on.
@@ -528,8 +531,8 @@ impl Filled {
         }
     }
 
-    /// Takes in what a write wrote; true when it left a branch empty and
-    /// no slice was due yet: one must be scheduled.
+    /// Takes in what a write wrote; true when it left a branch and none was
+    /// left before (see [`Filled::leave`]).
     pub fn record(&mut self, fill: &Fill) -> bool {
         self.mark(&fill.filled);
         self.budget = fill.budget;
@@ -538,19 +541,37 @@ impl Filled {
     }
 
     /// A branch left for a later slice, which starts there or before; true
-    /// when no slice was due yet.
+    /// when none was left before.
     pub fn leave(&mut self, unit: UnitId) -> bool {
-        let due = self.next.is_none();
+        let first = self.next.is_none();
         self.next = Some(self.next.map_or(unit, |next| next.min(unit)));
-        due
+        first
     }
 
-    /// Where the slice due starts, which is no longer due.
-    pub fn take_next(&mut self) -> Option<UnitId> {
-        self.next.take()
+    /// True when a slice task must be scheduled, which it then is: slices
+    /// have started and none is scheduled.
+    pub fn schedule(&mut self) -> bool {
+        let schedule = self.started && !self.scheduled;
+        self.scheduled |= schedule;
+        schedule
     }
 
-    /// Whether a slice is due.
+    /// A slice starts, with `budget`: at `from` or at the first branch left
+    /// before it, whichever comes first (None: nothing to write). The
+    /// scheduled task (`scheduled`) is the one running; a slice run at once
+    /// (the first frame's, or printing's) leaves a scheduled one scheduled.
+    pub fn start_slice(&mut self, scheduled: bool, from: Option<UnitId>, budget: usize) -> Option<UnitId> {
+        if scheduled {
+            self.scheduled = false;
+        }
+        self.budget = budget;
+        match (from, self.next.take()) {
+            (Some(from), Some(next)) => Some(from.min(next)),
+            (from, next) => from.or(next),
+        }
+    }
+
+    /// Whether a branch is left for a later slice.
     pub fn is_due(&self) -> bool {
         self.next.is_some()
     }

@@ -256,26 +256,43 @@ fn writes_within_a_budget_add_up_to_the_whole_markup() {
     }
 }
 
-/// One slice is due at a time, from the first branch left; slices grow
-/// with what is written; a unit's element needs its topmost unfilled
-/// ancestor filled first.
+/// A slice starts at the first branch left (or where it is asked to, if
+/// before); one slice task is scheduled at a time, from the first frame
+/// on; slices grow with what is written; a unit's element needs its
+/// topmost unfilled ancestor filled first.
 #[test]
 fn slices_start_at_the_first_branch_left_and_grow_with_what_is_written() {
     use organigramme_core::markup::SLICE;
     let chart = chart(&organigramme_core::generate::flat_json(40, 3));
     let mut filled = Filled::new(&chart);
     assert_eq!((filled.is_due(), filled.slice(), filled.budget), (false, SLICE, SLICE));
-    assert!(filled.leave(u(&chart, "u9")), "the first branch left makes a slice due");
+    assert!(filled.leave(u(&chart, "u9")), "the first branch left");
     assert!(!filled.leave(u(&chart, "u4")), "a second one, before it, joins it");
     assert!(!filled.leave(u(&chart, "u12")));
-    assert_eq!(filled.take_next(), Some(u(&chart, "u4")));
-    assert!(!filled.is_due());
+    assert!(filled.is_due());
+    assert!(!filled.schedule(), "nothing is scheduled before the first frame");
+    // The first frame's slice, asked to start at u5, starts at u4, left before it.
+    assert_eq!(filled.start_slice(false, Some(u(&chart, "u5")), 100), Some(u(&chart, "u4")));
+    assert_eq!((filled.is_due(), filled.budget), (false, 100));
+    filled.started = true;
+    assert!(filled.leave(u(&chart, "u7")));
+    assert!(filled.schedule(), "from then on a branch left schedules a slice");
+    assert!(!filled.schedule(), "one at a time");
+    // Printing's slice, at once, writes what is left; the task stays scheduled.
+    assert_eq!(filled.start_slice(false, Some(chart.root()), usize::MAX), Some(chart.root()));
+    assert!(filled.leave(u(&chart, "u8")));
+    assert!(!filled.schedule(), "the task scheduled takes it");
+    assert_eq!(filled.start_slice(true, None, 50), Some(u(&chart, "u8")));
+    assert_eq!(filled.start_slice(true, None, 50), None, "nothing left");
+    assert!(filled.leave(u(&chart, "u9")));
+    assert!(filled.schedule(), "the task that ran is no longer scheduled");
 
+    filled.start_slice(true, None, SLICE);
     let mut fill = Fill::within(7);
     fill.units = 3 * SLICE;
     fill.filled = vec![chart.root()];
     fill.left = Some(u(&chart, "u2"));
-    assert!(filled.record(&fill));
+    assert!(filled.record(&fill), "it left the first branch");
     assert_eq!((filled.budget, filled.slice()), (7, 3 * SLICE / 2));
     assert!(filled.is_filled(chart.root()));
 
