@@ -184,7 +184,7 @@ impl ChartCtx {
             }
             // A group not found in the page (taken out by its host) ends
             // the slices rather than being looked for again.
-            if self.fill(unit, self.eager, budget).is_none() {
+            if self.fill(unit, budget).is_none() {
                 break;
             }
             from = unit;
@@ -194,12 +194,15 @@ impl ChartCtx {
         }
     }
 
-    /// After the first frame: the first slice, from the root, and from now
-    /// on a write that leaves branches empty schedules their slices.
+    /// After the first frame: the first slice, and from now on a write that
+    /// leaves branches empty schedules their slices. In the lazy regime every
+    /// branch to write was left by a write, so the slice starts at the first
+    /// one; in the eager regime the collapsed branches are not, so it starts
+    /// at the root.
     pub fn start_filling(&self) {
         // A chart destroyed before its first frame has nothing to write.
         if self.filled.try_update_value(|f| f.started = true).is_some() {
-            self.fill_pending(false, Some(self.chart.with_value(|c| c.root())), None);
+            self.fill_pending(false, self.eager.then(|| self.chart.with_value(|c| c.root())), None);
         }
     }
 
@@ -211,9 +214,13 @@ impl ChartCtx {
     }
 
     /// Once mounted, the scroller says from the start, as `data-filling`,
-    /// whether branches are left to write, until the last slice.
+    /// whether branches are left to write, until the last slice: a branch
+    /// left by a write, or in the eager regime one not yet written (a look
+    /// through the chart, only up to 2,000 units).
     pub fn show_filling(&self) {
-        self.set_filling(self.next_pending(self.chart.with_value(|c| c.root())).is_some());
+        let left = self.filled.with_value(Filled::is_due)
+            || (self.eager && self.next_pending(self.chart.with_value(|c| c.root())).is_some());
+        self.set_filling(left);
     }
 
     fn set_filling(&self, on: bool) {
@@ -234,11 +241,12 @@ impl ChartCtx {
     }
 
     /// Writes a branch's sub-units into its group, and what `budget` allows
-    /// below them; without the group in the page, nothing is written or
-    /// marked as filled.
-    fn fill(&self, unit: UnitId, eager: bool, budget: usize) -> Option<Element> {
+    /// below them (in the eager regime, collapsed branches too, hidden);
+    /// without the group in the page, nothing is written or marked as
+    /// filled.
+    fn fill(&self, unit: UnitId, budget: usize) -> Option<Element> {
         let group = self.unit_element(unit, true)?;
-        group.set_inner_html(&self.markup(Some(unit), eager, budget));
+        group.set_inner_html(&self.markup(Some(unit), self.eager, budget));
         Some(group)
     }
 
@@ -247,7 +255,7 @@ impl ChartCtx {
     /// only.
     fn ensure_element(&self, unit: UnitId) {
         while let Some(ancestor) = self.chart.with_value(|c| self.filled.with_value(|f| f.missing(c, unit))) {
-            if self.fill(ancestor, self.eager, 0).is_none() {
+            if self.fill(ancestor, 0).is_none() {
                 return;
             }
         }
@@ -279,7 +287,7 @@ impl ChartCtx {
                     self.leave(unit);
                     self.unit_element(unit, true)
                 }
-                budget => self.fill(unit, self.eager, budget),
+                budget => self.fill(unit, budget),
             }
         } else {
             self.unit_element(unit, true)
