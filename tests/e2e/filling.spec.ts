@@ -116,51 +116,40 @@ test('printing before the last slice prints every unit', async ({ page }) => {
   expect(await page.evaluate(() => (window as unknown as { __printed: number[] }).__printed)).toEqual([SIZE]);
 });
 
-test('a chart destroyed before the last slice stops writing, without an error', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.route((url) => url.pathname === SRC, (route) => route.fulfill({ json: data }));
-  await page.goto('/test-data/embed/blank.html');
-  const left = await page.evaluate(async (src) => {
-    const m = await import('/organigramme.js' as string);
-    const host = document.getElementById('host-a')!;
-    const original = host.innerHTML;
-    const handle = m.mount(host, { src, open: true });
-    await new Promise((resolve) => host.addEventListener('organigramme:ready', resolve, { once: true }));
-    handle.expandAll();
-    const filling = !!host.querySelector('[data-filling]');
-    handle.destroy();
-    // Frames and tasks for the slices that were due.
-    for (let i = 0; i < 10; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-    return { filling, restored: host.innerHTML === original, units: document.querySelectorAll('li[data-unit]').length };
-  }, SRC);
-  expect(left).toEqual({ filling: true, restored: true, units: 0 });
-  expect(errors).toEqual([]);
-});
-
-test('a chart taken out of the page before the last slice (without destroy()) stops writing, and the page stays responsive', async ({ page }) => {
-  test.setTimeout(30_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route((url) => url.pathname === SRC, (route) => route.fulfill({ json: data }));
-  await page.goto('/test-data/embed/blank.html');
-  const result = await page.evaluate(async (src) => {
-    const m = await import('/organigramme.js' as string);
-    const host = document.getElementById('host-a')!;
-    const handle = m.mount(host, { src, open: true });
-    await new Promise((resolve) => host.addEventListener('organigramme:ready', resolve, { once: true }));
-    handle.expandAll();
-    const filling = !!host.querySelector('[data-filling]');
-    const written = host.querySelectorAll('li[data-unit]').length;
-    host.remove();
-    // The slices that were due: were they looking for their groups forever, this would never return.
-    for (let i = 0; i < 10; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-    return { filling, more: host.querySelectorAll('li[data-unit]').length > written };
-  }, SRC);
-  expect(result).toEqual({ filling: true, more: false });
-  expect(errors).toEqual([]);
-});
+// Ended before the last slice: by destroy(), or by the host taking the
+// chart out of the page without it (were the slices looking for their
+// groups forever, the page would hang and the test time out).
+for (const end of ['destroy', 'remove'] as const) {
+  const how = end === 'destroy' ? 'destroyed' : 'taken out of the page (without destroy())';
+  test(`a chart ${how} before the last slice stops writing, without an error`, async ({ page }) => {
+    test.setTimeout(30_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.route((url) => url.pathname === SRC, (route) => route.fulfill({ json: data }));
+    await page.goto('/test-data/embed/blank.html');
+    const left = await page.evaluate(async ([src, end]) => {
+      const m = await import('/organigramme.js' as string);
+      const host = document.getElementById('host-a')!;
+      const original = host.innerHTML;
+      const handle = m.mount(host, { src, open: true });
+      await new Promise((resolve) => host.addEventListener('organigramme:ready', resolve, { once: true }));
+      handle.expandAll();
+      const filling = !!host.querySelector('[data-filling]');
+      const written = host.querySelectorAll('li[data-unit]').length;
+      if (end === 'destroy') handle.destroy();
+      else host.remove();
+      // Frames and tasks for the slices that were due.
+      for (let i = 0; i < 10; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      const units = host.querySelectorAll('li[data-unit]').length;
+      return { filling, restored: host.innerHTML === original, more: units > written, units };
+    }, [SRC, end] as const);
+    expect(left.filling, 'ended while units were still to write').toBe(true);
+    if (end === 'destroy') expect(left).toMatchObject({ restored: true, units: 0 });
+    else expect(left.more, 'nothing written once out of the page').toBe(false);
+    expect(errors).toEqual([]);
+  });
+}
 
 // Opened deep at load, more than one slice is left before the first frame:
 // the first frame's slice takes it up, and the slices go on to the end.
