@@ -334,7 +334,8 @@ test('every treeitem has aria-level, aria-setsize and aria-posinset from the dat
   expect(titleId).toBeTruthy();
   await expect(tree).toHaveAttribute('aria-labelledby', titleId!);
   await expect(page.getByRole('tree', { name: dinum.title, exact: true })).toBeVisible();
-
+  // Collapsed branches are written after the first frame: read them once they are.
+  await expect(page.locator('[data-filling]')).toHaveCount(0);
   const rendered = await page.locator('[role=treeitem]').evaluateAll((items) =>
     items.map((li) => {
       const text = (id: string | null) =>
@@ -971,6 +972,8 @@ for (const file of [
     const nodes = data.root ? fromNested(data.root) : fromFlat(data.units!);
     await gotoChart(page, `${TREE}&src=/test-data/samples/valid/${file}`);
     await expect(page.getByRole('tree', { name: data.title.trim(), exact: true })).toBeVisible();
+    // Collapsed branches are written after the first frame: read them once they are.
+    await expect(page.locator('[data-filling]')).toHaveCount(0);
     const rendered = await page.locator('[role=treeitem]').evaluateAll((items) =>
       items.map((li) => {
         const text = (id: string | null) =>
@@ -1010,6 +1013,8 @@ test('?src= a flat sample: structure and keyboard', async ({ page }) => {
   const query = `${TREE}&src=/test-data/samples/valid/${file}`;
   await openTree(page, query);
   await expect(page.getByRole('tree', { name: flat.title, exact: true })).toBeVisible();
+  // Collapsed branches are written after the first frame: read them once they are.
+  await expect(page.locator('[data-filling]')).toHaveCount(0);
   const attrs = await page.locator('[role=treeitem]').evaluateAll((els) =>
     els.map((li) => ({
       name: (li.querySelector(':scope > .og-item__row > .og-item__label')?.firstChild?.textContent ?? '').trim(),
