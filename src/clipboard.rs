@@ -4,7 +4,8 @@
 
 use crate::context::ChartCtx;
 use leptos::prelude::*;
-use organigramme_core::markup::escape;
+use organigramme_core::frame::link_field;
+use organigramme_core::markup::Part;
 use organigramme_core::UnitId;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -32,9 +33,9 @@ pub fn copy_link(ctx: ChartCtx, unit: UnitId, show: impl FnOnce(String) + 'stati
     });
 }
 
-/// Focuses the link field with `id` and selects the link in it.
-pub fn select_field(id: &str) {
-    let field = crate::dom_ids::element(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+/// Focuses the link field and selects the link in it.
+fn select_field(ctx: ChartCtx) {
+    let field = ctx.part(Part::LinkField).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
     if let Some(field) = field {
         let _ = field.focus();
         field.select();
@@ -44,13 +45,23 @@ pub fn select_field(id: &str) {
 /// A card's link that could not be copied takes its button's place, until
 /// focus leaves it ([`restore_button`]).
 pub fn show_in_card(ctx: ChartCtx, button: Element, link: String) {
-    let id = ctx.prefix.with_value(|p| p.link_field());
-    let mut html = format!("<span class=\"og-copy__link\"><label for=\"{id}\">{}</label> <input type=\"text\" readonly id=\"{id}\" value=\"", ctx.texts.link_to());
-    escape(&mut html, &link);
-    html.push_str("\"></span>");
-    let _ = button.insert_adjacent_html("afterend", &html);
+    let _ = button.insert_adjacent_html("afterend", &field_markup(ctx, &link, "span"));
     let _ = button.set_attribute("hidden", "");
-    select_field(&id);
+    select_field(ctx);
+}
+
+/// The tree's details region shows the link under its button, until focus
+/// moves to another unit.
+pub fn show_in_details(ctx: ChartCtx, link: String) {
+    let copy = ctx.part(Part::DetailsTitle).and_then(|t| t.parent_element()?.query_selector(":scope > .og-copy").ok()?);
+    if let Some(copy) = copy {
+        let _ = copy.insert_adjacent_html("afterend", &field_markup(ctx, &link, "p"));
+        select_field(ctx);
+    }
+}
+
+fn field_markup(ctx: ChartCtx, link: &str, tag: &str) -> String {
+    ctx.prefix.with_value(|p| link_field(&p.0, ctx.texts, link, tag))
 }
 
 /// Focus left a card's link field: its button comes back in its place.

@@ -1,13 +1,15 @@
-//! The state one mounted chart shares with its components: a `Copy` handle
-//! read through [`use_chart`]. Units are not components: the core writes
-//! their markup, inserted one branch at a time, and effects patch the few
-//! attributes an action changes (`aria-expanded`, `hidden`, `tabindex`).
+//! The state of one mounted chart, shared by its listeners: a `Copy`
+//! handle. Nothing in the widget is a component per element: the core
+//! writes the frame's and the units' markup, inserted in one go (the units
+//! one branch at a time), and actions patch the few attributes they change
+//! (`aria-expanded`, `hidden`, `tabindex`, `aria-pressed`, the status).
 
 use crate::dom_ids::{element, Prefix};
 use crate::options::{Layout, Mode, Presentation};
 use organigramme_core::texts::Texts;
 use leptos::prelude::*;
-use organigramme_core::markup::{Fill, Filled, Markup, Style, SLICE};
+use organigramme_core::frame::{details_body, Control, Frame};
+use organigramme_core::markup::{Fill, Filled, Markup, Part, Style, SLICE};
 use organigramme_core::search::{Found, Index, IndexBuilder, Query};
 use organigramme_core::{ids, reduce, zoom, Action, Chart, Effect, FocusTarget, Items, UnitId, ViewState};
 use wasm_bindgen::JsCast;
@@ -34,6 +36,14 @@ enum SearchIndex {
     Ready(Index),
 }
 
+/// The search field's state: how many results are listed, and which
+/// search is the latest (each supersedes the announcement still waiting).
+#[derive(Default)]
+pub struct SearchState {
+    pub shown: usize,
+    pub latest: u32,
+}
+
 #[derive(Clone, Copy)]
 pub struct ChartCtx {
     pub chart: StoredValue<Chart>,
@@ -42,13 +52,12 @@ pub struct ChartCtx {
     filled: StoredValue<Filled>,
     /// The unit focused, or last focused; the root before any focus. In the
     /// tree view it is the one tab stop, and the details region shows it.
-    pub current: RwSignal<UnitId>,
-    pub disclosure_open: RwSignal<bool>,
-    pub status: RwSignal<String>,
+    pub current: StoredValue<UnitId>,
     pub prefix: StoredValue<Prefix>,
     pub mode: Mode,
     /// The layout the reader chose; only the chart root's class follows it.
-    pub layout: RwSignal<Layout>,
+    pub layout: StoredValue<Layout>,
+    pub search_state: StoredValue<SearchState>,
     pub layout_switch: bool,
     /// Whether the toolbar has the search field.
     pub searchable: bool,
@@ -72,10 +81,6 @@ pub fn after_next_frame(f: Box<dyn FnOnce()>) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
-pub fn use_chart() -> ChartCtx {
-    expect_context::<ChartCtx>()
-}
-
 impl ChartCtx {
     /// `anchors`: whether the units carry their link's id, which the
     /// mount decides (see `dom_ids::claim_anchors`).
@@ -84,12 +89,11 @@ impl ChartCtx {
         let ctx = ChartCtx {
             eager: chart.len() <= EAGER_LIMIT,
             filled: StoredValue::new(Filled::new(&chart)),
-            current: RwSignal::new(chart.root()),
-            disclosure_open: RwSignal::new(view.is_disclosure_open()),
-            status: RwSignal::new(String::new()),
+            current: StoredValue::new(chart.root()),
             prefix: StoredValue::new(Prefix::next()),
             mode: options.mode,
-            layout: RwSignal::new(options.layout),
+            layout: StoredValue::new(options.layout),
+            search_state: StoredValue::new(SearchState::default()),
             layout_switch: options.layout_switch,
             searchable: options.search,
             link_prefix: StoredValue::new(link_prefix),
@@ -100,8 +104,43 @@ impl ChartCtx {
             chart: StoredValue::new(chart),
             view: StoredValue::new(view),
         };
-        provide_context(ctx);
         ctx
+    }
+
+    /// The widget's frame around the units that the first frame shows,
+    /// as the core writes it (see `organigramme_core::frame`).
+    pub fn frame_markup(&self, label: Option<&str>, heading: Option<&str>) -> String {
+        let units = self.root_markup();
+        let open = self.view.with_value(ViewState::is_disclosure_open);
+        self.chart.with_value(|chart| {
+            self.prefix.with_value(|prefix| {
+                Frame {
+                    chart,
+                    texts: self.texts,
+                    ids: &prefix.0,
+                    style: self.style(),
+                    chart_layout: self.layout.get_value() == Layout::Chart,
+                    layout_switch: self.layout_switch,
+                    search: self.searchable,
+                    open,
+                    label,
+                    heading,
+                }
+                .html(&units)
+            })
+        })
+    }
+
+    fn style(&self) -> Style {
+        match self.mode {
+            Mode::List => Style::List,
+            Mode::Tree => Style::Tree,
+        }
+    }
+
+    /// One of the frame's elements, found by its id.
+    pub fn part(&self, part: Part) -> Option<Element> {
+        element(&self.prefix.with_value(|p| p.0.frame(part)))
     }
 
     /// The markup of this chart's units with the current state. `eager`
@@ -116,12 +155,9 @@ impl ChartCtx {
                             view,
                             ids: &prefix.0,
                             words: self.texts.words(),
-                            style: match self.mode {
-                                Mode::List => Style::List,
-                                Mode::Tree => Style::Tree,
-                            },
+                            style: self.style(),
                             eager,
-                            current: self.current.get_untracked(),
+                            current: self.current.get_value(),
                             anchors: self.anchors.then_some(link_prefix.as_str()),
                         })
                     })
@@ -313,8 +349,30 @@ impl ChartCtx {
                     let _ = item.set_attribute("tabindex", value);
                 }
             }
+            self.show_details(to);
         }
-        self.current.set(to);
+        self.current.set_value(to);
+    }
+
+    /// The tree view's details region follows focus: the unit's name,
+    /// kind, description, people and site, between the region's title and
+    /// its "Copier le lien". A link shown there goes with the unit it was of.
+    fn show_details(&self, unit: UnitId) {
+        let Some(title) = self.part(Part::DetailsTitle) else { return };
+        while let Some(next) = title.next_element_sibling().filter(|e| !e.class_list().contains("og-copy")) {
+            next.remove();
+        }
+        self.hide_details_link();
+        let body = self.chart.with_value(|chart| details_body(chart, self.texts, unit));
+        let _ = title.insert_adjacent_html("afterend", &body);
+    }
+
+    /// The details region's link field, shown where a link could not be copied.
+    pub fn hide_details_link(&self) {
+        let field = self.part(Part::DetailsTitle).and_then(|t| t.parent_element()?.query_selector(":scope > .og-copy__link").ok()?);
+        if let Some(field) = field {
+            field.remove();
+        }
     }
 
     fn items(&self) -> Items {
@@ -333,7 +391,7 @@ impl ChartCtx {
             .try_update_value(|view| self.chart.with_value(|chart| reduce(view, chart, items, action)))
             .unwrap_or_default();
         if let Some(focus) = self.view.with_value(|v| v.focus()) {
-            let current = self.current.get_untracked();
+            let current = self.current.get_value();
             if current != focus {
                 self.move_tab_stop(current, focus);
             }
@@ -346,19 +404,14 @@ impl ChartCtx {
     fn apply(&self, effect: Effect) {
         match effect {
             Effect::Expanded { unit, expanded } => self.show_expanded(unit, expanded),
-            Effect::Disclosure { open } => {
-                self.disclosure_open.set(open);
-                if !open {
-                    self.rescue_focus_from_region();
-                }
-            }
+            Effect::Disclosure { open } => self.show_disclosure(open),
             Effect::Focus(target) => {
                 if let FocusTarget::Unit(unit) = target {
                     self.ensure_element(unit);
                 }
                 let id = self.prefix.with_value(|p| match target {
                     FocusTarget::Unit(unit) => p.0.focus_target(unit),
-                    FocusTarget::Disclosure => p.disclosure(),
+                    FocusTarget::Disclosure => p.0.frame(Part::Disclosure),
                 });
                 crate::events::focus_by_id(&id);
             }
@@ -368,32 +421,41 @@ impl ChartCtx {
         }
     }
 
-    /// Closing the chart hides its toolbar and links too: focus on one of
-    /// them (the core only tracks units) goes to the outer button.
-    fn rescue_focus_from_region(&self) {
-        let (region, disclosure) = self.prefix.with_value(|p| (p.region(), p.disclosure()));
-        let region = element(&region);
+    /// The outer disclosure and the region it shows. Closing the chart
+    /// hides its toolbar and links too: focus on one of them (the core only
+    /// tracks units) goes to the outer button first.
+    fn show_disclosure(&self, open: bool) {
+        let (Some(button), Some(region)) = (self.part(Part::Disclosure), self.part(Part::Region)) else { return };
         let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-        if let (Some(region), Some(active)) = (region, active) {
-            if region.contains(Some(&active)) {
-                crate::events::focus_by_id(&disclosure);
+        if !open && active.is_some_and(|a| region.contains(Some(&a))) {
+            if let Ok(button) = button.clone().dyn_into::<web_sys::HtmlElement>() {
+                let _ = button.focus();
             }
         }
+        let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        let _ = if open { region.remove_attribute("hidden") } else { region.set_attribute("hidden", "until-found") };
     }
 
-    /// The layout switch: the root's class follows.
+    /// The layout switch: the root's class and the switch's buttons follow.
     pub fn set_layout(&self, layout: Layout) {
-        self.layout.set(layout);
-        // Once the root's new class is rendered.
-        let ctx = *self;
-        request_animation_frame(move || ctx.center_root());
+        self.layout.set_value(layout);
+        let chart = layout == Layout::Chart;
+        let Some(root) = self.part(Part::Disclosure).and_then(|d| d.parent_element()) else { return };
+        let _ = root.class_list().toggle_with_force("og-layout-chart", chart);
+        for (control, pressed) in [(Control::LayoutList, !chart), (Control::LayoutChart, chart)] {
+            let selector = format!("[data-control={}]", control.name());
+            if let Some(button) = root.query_selector(&selector).ok().flatten() {
+                let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+            }
+        }
+        self.center_root();
     }
 
     /// A chart wider than its region starts scrolled to its root's card
     /// (centred over the chart), not to its left edge: the top of the chart
     /// is what a reader looks at first. Only the region scrolls, not the page.
     pub fn center_root(&self) {
-        if self.layout.get_untracked() != Layout::Chart {
+        if self.layout.get_value() != Layout::Chart {
             return;
         }
         let root = self.chart.with_value(|c| c.root());
@@ -435,7 +497,7 @@ impl ChartCtx {
     /// font size instead, so that targets keep their 44 px.
     pub fn before_print(&self) {
         self.finish_filling();
-        let Some(scroller) = self.scroller().filter(|_| self.layout.get_untracked() == Layout::Chart) else { return };
+        let Some(scroller) = self.scroller().filter(|_| self.layout.get_value() == Layout::Chart) else { return };
         let wide = scroller.scroll_width();
         if wide > PRINT_WIDTH {
             let _ = scroller.style().set_property("zoom", &format!("{}%", PRINT_WIDTH * 100 / wide));
@@ -450,7 +512,7 @@ impl ChartCtx {
     }
 
     fn scroller(&self) -> Option<web_sys::HtmlElement> {
-        element(&self.prefix.with_value(|p| p.scroller()))?.dyn_into().ok()
+        self.part(Part::Scroller)?.dyn_into().ok()
     }
 
     /// Sets the size on the region, as `--og-size`, through the CSSOM (a
@@ -572,7 +634,10 @@ impl ChartCtx {
 
     /// Says `text` in the polite status.
     pub fn announce(&self, text: String) {
+        let status = self.part(Part::Region).and_then(|r| r.query_selector(":scope > .og-status").ok()?);
+        let Some(status) = status else { return };
         // A live region repeats a message only if its text changes.
-        self.status.update(|s| *s = if *s == text { format!("{text}\u{a0}") } else { text });
+        let text = if status.text_content().is_some_and(|s| s == text) { format!("{text}\u{a0}") } else { text };
+        status.set_text_content(Some(&text));
     }
 }

@@ -65,44 +65,4 @@ impl Prefix {
         let _ = js_sys::Reflect::set(&global, &key, &JsValue::from(n));
         Prefix(Ids(format!("og{n}")))
     }
-
-    fn id(&self, name: &str) -> String {
-        format!("{}-{name}", self.0 .0)
-    }
-
-    pub fn disclosure(&self) -> String {
-        self.id("disclosure")
-    }
-
-    pub fn region(&self) -> String {
-        self.id("chart")
-    }
-
-    pub fn title(&self) -> String {
-        self.id("title")
-    }
-
-    /// The region that scrolls a wide chart.
-    pub fn scroller(&self) -> String {
-        self.id("scroller")
-    }
-
-    /// The search field, its hint and its list of results.
-    pub fn search(&self) -> String {
-        self.id("search")
-    }
-
-    pub fn search_hint(&self) -> String {
-        self.id("search-hint")
-    }
-
-    pub fn details_title(&self) -> String {
-        self.id("details")
-    }
-
-    /// The field showing a unit's link where it cannot be copied (in the
-    /// details region, or in place of a card's button).
-    pub fn link_field(&self) -> String {
-        self.id("link")
-    }
 }

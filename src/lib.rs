@@ -11,6 +11,7 @@ mod events;
 mod fetch;
 mod mount;
 mod options;
+mod search;
 
 pub use api::{mount, Organigramme};
 pub use options::{Mode, Options, Source};

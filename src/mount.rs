@@ -3,7 +3,7 @@
 use crate::components::{Alert, Organigramme};
 use crate::context::{after_next_frame, ChartCtx};
 use crate::dom_ids::{claim_anchors, release_anchors};
-use crate::events::notify;
+use crate::events::{notify, Listeners};
 use crate::fetch::{load_chart, Pending};
 use crate::options::{lang_attribute, Options, Source, NAMES};
 use organigramme_core::texts::Texts;
@@ -27,6 +27,8 @@ struct State {
     pending: Option<Rc<RefCell<Pending>>>,
     /// The Leptos view (the chart or the alert); unmounts when dropped.
     view: Option<Box<dyn Any>>,
+    /// The rendered chart's listeners; removed when dropped.
+    listeners: Option<Listeners>,
     ctx: Option<ChartCtx>,
     /// The link prefix whose ids this chart writes, if it was the first
     /// chart mounted with it (in the page's order, not the order in which
@@ -129,9 +131,11 @@ impl Instance {
             let _ = self.host.remove_child(node);
         }
         let ctx = ctx_slot.borrow_mut().take();
+        let listeners = ctx.zip(self.host.last_element_child()).map(|(ctx, root)| Listeners::attach(ctx, root));
         {
             let mut state = self.state.borrow_mut();
             state.view = Some(Box::new(handle));
+            state.listeners = listeners;
             state.ctx = ctx;
             state.fallback = fallback;
         }
@@ -211,6 +215,7 @@ impl Instance {
             if let Some(prefix) = state.anchors.take() {
                 release_anchors(&prefix);
             }
+            drop(state.listeners.take());
             (state.view.take(), state.pending.take(), std::mem::take(&mut state.fallback))
         };
         if let Some(pending) = pending {

@@ -1,13 +1,9 @@
-//! Leptos components: the widget's frame (the outer disclosure, the
-//! toolbar and its search, the details region, alerts). The units themselves are markup
-//! written by the core (`organigramme_core::markup`).
+//! Leptos components: the widget's root, which holds the frame and the
+//! units as the core writes them (`organigramme_core::frame` and
+//! `markup`), and the alert that replaces it when the data cannot load.
 
 mod alert;
 mod chart;
-mod details;
-mod people;
-mod search;
-mod toolbar;
 
 pub use alert::Alert;
 pub use chart::Organigramme;

@@ -10,6 +10,7 @@ pub mod chart;
 pub mod diff;
 pub mod fallback;
 pub mod fold;
+pub mod frame;
 pub mod generate;
 pub mod ids;
 pub mod keys;

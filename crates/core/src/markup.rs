@@ -24,7 +24,7 @@
 //! named by its label and described by its people.
 
 use crate::bidi;
-use crate::chart::{Chart, Person, UnitId};
+use crate::chart::{Chart, Person, Unit, UnitId};
 use crate::search::{self, Field, Found, Query};
 use crate::view::ViewState;
 use std::fmt::Write;
@@ -55,6 +55,43 @@ impl Ids {
     /// A treeitem's people, its accessible description.
     pub fn people(&self, unit: UnitId) -> String {
         format!("{}-p{}", self.0, unit.index())
+    }
+
+    /// One of the frame's elements (see `frame`): `og1-disclosure`…
+    pub fn frame(&self, part: Part) -> String {
+        format!("{}-{}", self.0, part.name())
+    }
+}
+
+/// The frame's elements that have an id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Disclosure,
+    /// The region the disclosure shows.
+    Region,
+    Title,
+    /// The region that scrolls a wide chart.
+    Scroller,
+    Search,
+    SearchHint,
+    DetailsTitle,
+    /// The field showing a unit's link where it cannot be copied (in the
+    /// details region, or in place of a card's button).
+    LinkField,
+}
+
+impl Part {
+    fn name(self) -> &'static str {
+        match self {
+            Part::Disclosure => "disclosure",
+            Part::Region => "chart",
+            Part::Title => "title",
+            Part::Scroller => "scroller",
+            Part::Search => "search",
+            Part::SearchHint => "search-hint",
+            Part::DetailsTitle => "details",
+            Part::LinkField => "link",
+        }
     }
 }
 
@@ -298,32 +335,7 @@ impl Markup<'_> {
         }
         self.kind(out, unit);
         self.copy_button(out, unit);
-        if let Some(description) = &u.description {
-            out.push_str("<p class=\"og-desc\">");
-            escape(out, description);
-            out.push_str("</p>");
-        }
-        if !u.people.is_empty() {
-            out.push_str("<ul class=\"og-people\">");
-            let mut line = String::new();
-            for person in &u.people {
-                line.clear();
-                self.words.person(&mut line, person);
-                out.push_str("<li>");
-                escape(out, &line);
-                out.push_str("</li>");
-            }
-            out.push_str("</ul>");
-        }
-        if let Some(url) = &u.url {
-            out.push_str("<p class=\"og-link\">");
-            out.push_str(self.words.link_prefix);
-            out.push_str("<a href=\"");
-            escape(out, url);
-            out.push_str("\">");
-            escape(out, link_text(url));
-            out.push_str("</a></p>");
-        }
+        about(out, self.words, u);
     }
 
     /// The card's "Copier le lien", where the unit carries its link's id. Its
@@ -382,6 +394,37 @@ impl Markup<'_> {
             out.push_str("</span>");
         }
         out.push_str("</span>");
+    }
+}
+
+/// What a unit says below its name, in the list's cards and the tree's
+/// details region: its description, its people, its site.
+pub fn about(out: &mut String, words: Words, u: &Unit) {
+    if let Some(description) = &u.description {
+        out.push_str("<p class=\"og-desc\">");
+        escape(out, description);
+        out.push_str("</p>");
+    }
+    if !u.people.is_empty() {
+        out.push_str("<ul class=\"og-people\">");
+        let mut line = String::new();
+        for person in &u.people {
+            line.clear();
+            words.person(&mut line, person);
+            out.push_str("<li>");
+            escape(out, &line);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    if let Some(url) = &u.url {
+        out.push_str("<p class=\"og-link\">");
+        out.push_str(words.link_prefix);
+        out.push_str("<a href=\"");
+        escape(out, url);
+        out.push_str("\">");
+        escape(out, link_text(url));
+        out.push_str("</a></p>");
     }
 }
 
