@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: the standalone page's module script (Trunk's) is
+# Trunk post-build step (scripts/post-build.sh): the standalone page's module script (Trunk's) is
 # made async, so that the WebAssembly compiles and starts while the page is
 # still parsed and its stylesheets load; the widget mounts once the page is
 # parsed. Fails if Trunk's output changed and there is no such script.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: writes the embed bundle with stable names next to
+# Trunk post-build step (scripts/post-build.sh): writes the embed bundle with stable names next to
 # the standalone page's hashed files: organigramme.js (the ES module, which
 # starts itself, fetching the data while the WebAssembly loads),
 # organigramme_bg.wasm and organigramme.css.
@@ -13,3 +13,5 @@ css=$(one 'organigramme-*.css')
 cp "$wasm" organigramme_bg.wasm
 cp "$css" organigramme.css
 cat "$glue" "$TRUNK_SOURCE_DIR/src/embed/preload.js" "$TRUNK_SOURCE_DIR/src/embed/start.js" > organigramme.js
+# Minified as one module: start.js calls the glue's own names.
+"$TRUNK_SOURCE_DIR/node_modules/.bin/esbuild" organigramme.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=organigramme.js
