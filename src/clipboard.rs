@@ -26,7 +26,12 @@ pub fn copy_link(ctx: ChartCtx, unit: UnitId, show: impl FnOnce(String) + 'stati
     let name = ctx.chart.with_value(|c| c[unit].name.clone());
     let written = JsFuture::from(navigator.clipboard().write_text(&link));
     leptos::task::spawn_local(async move {
-        match written.await {
+        let result = written.await;
+        // A chart destroyed meanwhile has nothing left to say it in.
+        if !ctx.is_alive() {
+            return;
+        }
+        match result {
             Ok(_) => ctx.announce(ctx.texts.link_copied(&name)),
             Err(_) => show(link),
         }
@@ -51,7 +56,7 @@ pub fn show_in_card(ctx: ChartCtx, button: Element, link: String) {
 }
 
 /// The tree's details region shows the link under its button, until focus
-/// moves to another unit.
+/// leaves it ([`restore_button`]) or moves to another unit.
 pub fn show_in_details(ctx: ChartCtx, link: String) {
     let copy = ctx.part(Part::DetailsTitle).and_then(|t| t.parent_element()?.query_selector(":scope > .og-copy").ok()?);
     if let Some(copy) = copy {

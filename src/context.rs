@@ -55,7 +55,8 @@ pub struct ChartCtx {
     pub current: StoredValue<UnitId>,
     pub prefix: StoredValue<Prefix>,
     pub mode: Mode,
-    /// The layout the reader chose; only the chart root's class follows it.
+    /// The layout the reader chose: the chart root's class and the switch's
+    /// `aria-pressed` follow it.
     pub layout: StoredValue<Layout>,
     pub search_state: StoredValue<SearchState>,
     pub layout_switch: bool,
@@ -82,15 +83,16 @@ pub fn after_next_frame(f: Box<dyn FnOnce()>) {
 }
 
 impl ChartCtx {
-    /// `anchors`: whether the units carry their link's id, which the
-    /// mount decides (see `dom_ids::claim_anchors`).
-    pub fn provide(chart: Chart, options: Presentation, link_prefix: String, anchors: bool, texts: Texts) -> ChartCtx {
+    /// The state of a chart about to render into `host`. `anchors`: whether
+    /// the units carry their link's id, which the mount decides (see
+    /// `dom_ids::claim_anchors`).
+    pub fn new(host: &Element, chart: Chart, options: Presentation, link_prefix: String, anchors: bool, texts: Texts) -> ChartCtx {
         let view = ViewState::new(&chart, options.initial);
         let ctx = ChartCtx {
             eager: chart.len() <= EAGER_LIMIT,
             filled: StoredValue::new(Filled::new(&chart)),
             current: StoredValue::new(chart.root()),
-            prefix: StoredValue::new(Prefix::next()),
+            prefix: StoredValue::new(Prefix::next(host)),
             mode: options.mode,
             layout: StoredValue::new(options.layout),
             search_state: StoredValue::new(SearchState::default()),
@@ -140,7 +142,12 @@ impl ChartCtx {
 
     /// One of the frame's elements, found by its id.
     pub fn part(&self, part: Part) -> Option<Element> {
-        element(&self.prefix.with_value(|p| p.0.frame(part)))
+        element(&self.prefix.try_with_value(|p| p.0.frame(part))?)
+    }
+
+    /// Whether the chart is still mounted (not destroyed).
+    pub fn is_alive(&self) -> bool {
+        self.chart.try_with_value(|_| ()).is_some()
     }
 
     /// The markup of this chart's units with the current state. `eager`
@@ -413,7 +420,7 @@ impl ChartCtx {
                     FocusTarget::Unit(unit) => p.0.focus_target(unit),
                     FocusTarget::Disclosure => p.0.frame(Part::Disclosure),
                 });
-                crate::events::focus_by_id(&id);
+                crate::dom::focus_by_id(&id);
             }
             Effect::Announce(a) => self.announce(self.texts.announcement(a)),
             // Never a change of page: its site is said, and linked in the details region.

@@ -1,8 +1,9 @@
-//! DOM ids, formatted in one place. Each mounted chart has its own prefix,
-//! so several charts on one page never share an id; the units' ids are the
-//! core's (`markup::Ids`), which writes them into the markup.
+//! The page-wide side of DOM ids: each mounted chart's prefix, so that
+//! several charts on one page never share an id, and which chart gives its
+//! units their link ids. The ids themselves are the core's (`markup::Ids`),
+//! which writes them into the markup.
 
-use organigramme_core::markup::Ids;
+use organigramme_core::markup::{Ids, Part};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -58,11 +59,23 @@ pub fn release_anchors(prefix: &str) {
 pub struct Prefix(pub Ids);
 
 impl Prefix {
-    pub fn next() -> Prefix {
+    /// The next prefix no chart of the page uses. Charts take theirs as
+    /// they render, not in the page's order, and a static fallback holds
+    /// the first chart's ids (`og1`) until its chart renders: a prefix whose
+    /// region is in the page, outside `host` (whose fallback this chart
+    /// replaces), is skipped.
+    pub fn next(host: &Element) -> Prefix {
         let global = js_sys::global();
         let key = JsValue::from_str(COUNTER);
-        let n = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32 + 1;
+        let mut n = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+        let ids = loop {
+            n += 1;
+            let ids = Ids(format!("og{n}"));
+            if !element(&ids.frame(Part::Region)).is_some_and(|region| !host.contains(Some(&region))) {
+                break ids;
+            }
+        };
         let _ = js_sys::Reflect::set(&global, &key, &JsValue::from(n));
-        Prefix(Ids(format!("og{n}")))
+        Prefix(ids)
     }
 }

@@ -212,7 +212,7 @@ fn on_focusin(ctx: ChartCtx, ev: FocusEvent) {
     // region: in the chart layout, whatever takes focus shows whole.
     if ctx.layout.get_value() == Layout::Chart {
         if let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-            reveal_row(&element);
+            crate::dom::reveal_row(&element);
         }
     }
     match unit_of(&ctx, ev.target(), "[data-unit]") {
@@ -263,48 +263,5 @@ fn on_beforematch(ctx: ChartCtx, ev: Event) {
         ctx.dispatch(Action::OpenDisclosure);
     } else if let Some(unit) = unit_of(&ctx, Some(element.into()), ".og-children[data-unit]") {
         ctx.dispatch(Action::ExpandAndReveal(unit));
-    }
-}
-
-/// Focuses the element with `id`, and where it could not take focus yet,
-/// tries again once the DOM is updated.
-pub fn focus_by_id(id: &str) {
-    let find = |id: &str| crate::dom_ids::element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    let Some(element) = find(id) else { return };
-    let _ = element.focus();
-    reveal_row(&element);
-    let focused = element.owner_document().and_then(|d| d.active_element());
-    if focused.as_ref() != Some(element.as_ref()) {
-        let id = id.to_owned();
-        leptos::task::spawn_local(async move {
-            leptos::task::tick().await;
-            if let Some(element) = find(&id) {
-                let _ = element.focus();
-                reveal_row(&element);
-            }
-        });
-    }
-}
-
-/// Scrolls what shows the focused unit into view, in both directions: a
-/// wide chart scrolls sideways in its region, and the browser's own focus
-/// scrolling may leave a card half out of it. A treeitem holds its whole
-/// subtree, so the browser may find it "in view" while its own row is off
-/// screen: the row is what is scrolled.
-fn reveal_row(element: &web_sys::HtmlElement) {
-    let row = element.query_selector(":scope > .og-item__row").ok().flatten();
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-    row.unwrap_or_else(|| element.clone().into()).scroll_into_view_with_scroll_into_view_options(&options);
-}
-
-/// Dispatches a bubbling `organigramme:…` event on the host element.
-pub fn notify(host: &Element, name: &str, detail: &wasm_bindgen::JsValue) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_detail(detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
     }
 }

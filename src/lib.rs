@@ -1,11 +1,13 @@
 //! Organigramme: an accessible, keyboard-navigable, expandable organisation
-//! chart. This crate is the web view: it renders the state held by
-//! `organigramme-core` with Leptos and forwards DOM events to it as actions.
+//! chart. This crate is the web view: it mounts, with Leptos, the markup
+//! that `organigramme-core` writes for the state it holds, patches it as
+//! that state changes, and forwards DOM events to it as actions.
 
 mod api;
 mod clipboard;
 mod components;
 mod context;
+mod dom;
 mod dom_ids;
 mod events;
 mod fetch;

@@ -3,7 +3,8 @@
 use crate::components::{Alert, Organigramme};
 use crate::context::{after_next_frame, ChartCtx};
 use crate::dom_ids::{claim_anchors, release_anchors};
-use crate::events::{notify, Listeners};
+use crate::dom::notify;
+use crate::events::Listeners;
 use crate::fetch::{load_chart, Pending};
 use crate::options::{lang_attribute, Options, Source, NAMES};
 use organigramme_core::texts::Texts;
@@ -121,9 +122,10 @@ impl Instance {
         let anchors = self.state.borrow().anchors.is_some();
         let slot = Rc::new(RefCell::new(None));
         let ctx_slot = slot.clone();
+        let host = self.host.clone();
         let handle = mount_to(self.host.clone(), move || {
             // Created inside the mount's owner, and kept for the JS handle.
-            let ctx = ChartCtx::provide(chart, presentation, link_prefix, anchors, Texts(lang));
+            let ctx = ChartCtx::new(&host, chart, presentation, link_prefix, anchors, Texts(lang));
             *slot.borrow_mut() = Some(ctx);
             view! { <Organigramme ctx label heading /> }
         });

@@ -19,7 +19,7 @@
 //! the reader is on.
 
 use crate::context::ChartCtx;
-use crate::events::notify;
+use crate::dom::notify;
 use leptos::prelude::*;
 use organigramme_core::markup::{search_results, Part};
 use organigramme_core::{Action, UnitId};

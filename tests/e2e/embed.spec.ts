@@ -9,7 +9,7 @@
 // `organigramme:error` events the widget dispatches on its host, recorded by
 // an init script (helpers.ts), or a locator assertion.
 import { test, expect, type Page, type CDPSession, type ConsoleMessage } from '@playwright/test';
-import { expectNoAxeViolations, recordWidgetEvents, type OgEvent } from './helpers';
+import { duplicateIds, expectNoAxeViolations, recordWidgetEvents, type OgEvent } from './helpers';
 
 const EMBED = '/test-data/embed';
 const DINUM = '/examples/dinum.html';
@@ -69,15 +69,6 @@ async function open(page: Page, url: string): Promise<void> {
 async function loadModule(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await import('/organigramme.js' as string);
-  });
-}
-
-/** Every id attribute that appears more than once in the document. */
-async function duplicateIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const seen = new Map<string, number>();
-    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
-    return [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`);
   });
 }
 

@@ -5,7 +5,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { recordWidgetEvents, waitForWidget } from './helpers';
+import { duplicateIds, recordWidgetEvents, waitForWidget } from './helpers';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -114,4 +114,39 @@ test('without JavaScript, the fallback is the chart to read, links to units land
   await expect(page.locator('li.og-unit#ace-brigade')).toBeHidden();
   await expect(page.locator('#ace-brigade').locator('xpath=ancestor::div[@hidden="until-found"]')).toHaveCount(1);
   await context.close();
+});
+
+test('a chart that renders while another chart’s fallback shows takes ids the fallback does not hold, and acts on its own elements', async ({ page }) => {
+  // The first chart waits for its data, its fallback (og1's ids) on the
+  // page; the second, inline, renders meanwhile.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const inline = JSON.stringify({ title: 'Petit', root: { id: 'p', name: 'Petite unité', children: [{ id: 'q', name: 'Sous-unité', children: [{ id: 'r', name: 'Pôle' }] }] } });
+  const html = hostPage(exported([]), '').replace('<p id="after">', `<div id="second" data-organigramme><script type="application/json">${inline}</script></div><p id="after">`);
+  await serve(page, html).then((start) => start());
+  await page.route((url) => url.pathname === '/data/dinum-2024.json', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/host.html');
+  const [first, second] = [page.locator('#host'), page.locator('#second')];
+  await expect(second.locator('.og-disclosure')).toBeVisible();
+  await expect(first.locator('.og-disclosure')).toHaveAttribute('id', 'og1-disclosure');
+  expect(await duplicateIds(page), 'duplicate ids beside the fallback').toEqual([]);
+  // The second chart's controls act on the second chart only.
+  await second.locator('.og-disclosure').click();
+  await expect(second.locator('.og-disclosure')).toHaveAttribute('aria-expanded', 'true');
+  await second.getByRole('button', { name: 'Tout déplier' }).click();
+  await expect(second.locator('.og-status')).toHaveText('Tout est déplié : 3 unités affichées.');
+  await expect(first.locator('.og-status')).toHaveText('');
+  await expect(first.locator('.og-disclosure')).toHaveAttribute('aria-expanded', 'false');
+  // The first chart renders in its fallback's place, with ids of its own.
+  release();
+  await expect(first.locator('.og-disclosure')).not.toHaveAttribute('id', 'og1-disclosure');
+  expect(await duplicateIds(page), 'duplicate ids once both render').toEqual([]);
+  await first.locator('.og-disclosure').click();
+  await expect(first.locator('.og-disclosure')).toHaveAttribute('aria-expanded', 'true');
+  await first.getByRole('button', { name: 'Tout déplier' }).click();
+  await expect(first.locator('.og-status')).toHaveText('Tout est déplié : 45 unités affichées.');
+  await expect(second.locator('.og-status')).toHaveText('Tout est déplié : 3 unités affichées.');
 });

@@ -308,3 +308,12 @@ export function generated(count: number): ChartData {
   }
   return { title: `Organigramme généré (${count} unités)`, lang: 'fr', root };
 }
+
+/** Every id attribute that appears more than once in the document. */
+export async function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`);
+  });
+}

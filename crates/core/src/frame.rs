@@ -80,7 +80,11 @@ impl Frame<'_> {
         // The data's language, where it is not the widget's.
         let ui = texts.0.tag();
         let data_lang = meta.lang.as_deref().filter(|l| !l.split('-').next().unwrap_or("").eq_ignore_ascii_case(ui));
-        let data_lang = data_lang.map(|l| format!(" lang=\"{l}\"")).unwrap_or_default();
+        let data_lang = data_lang.map_or(String::new(), |l| {
+            let mut attribute = String::from(" lang=\"");
+            escape(&mut attribute, l);
+            attribute + "\""
+        });
         let mut out = String::with_capacity(units.len() + 4096);
         // Links refused by the loader: the chart shows, and says what it dropped.
         if !chart.warnings.is_empty() {
