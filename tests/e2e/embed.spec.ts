@@ -596,6 +596,42 @@ test.describe('two charts on one page', () => {
   });
 });
 
+test.describe('a chart destroyed while a link is being copied', () => {
+  test('the copy, once done, says nothing and breaks nothing: the other chart keeps working', async ({ page }) => {
+    const problems = collectProblems(page);
+    // The clipboard answers when the test says so.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __copied?: () => void };
+      Object.defineProperty(Navigator.prototype, 'clipboard', {
+        get: () => ({ writeText: () => new Promise<void>((resolve) => (w.__copied = resolve)) }),
+      });
+    });
+    await open(page, `${EMBED}/blank.html`);
+    await loadModule(page);
+    await page.evaluate(async () => {
+      const m = await import('/organigramme.js' as string);
+      const w = window as unknown as { __a: unknown; __b: unknown };
+      w.__a = m.mount(document.getElementById('host-a'), { src: '/data/dinum-2024.json', open: true });
+      w.__b = m.mount(document.getElementById('host-b'), { src: '/data/dinum-2024.json', open: true });
+    });
+    await readyOn(page, '#host-a');
+    await readyOn(page, '#host-b');
+    await page.locator('#host-a .og-copy-link').first().click();
+    await page.waitForFunction(() => typeof (window as unknown as { __copied?: unknown }).__copied === 'function');
+    await page.evaluate('window.__a.destroy()');
+    await page.evaluate('window.__copied()');
+    // A task later: the copy's continuation has run.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    const etalab = page.locator('#host-b .og-toggle', { hasText: /^Etalab$/ });
+    await etalab.click();
+    await expect(etalab).toHaveAttribute('aria-expanded', 'true');
+    expect(await page.evaluate('window.__b.collapseAll()')).toBe(true);
+    await expect(etalab).toHaveAttribute('aria-expanded', 'false');
+    expect(problems.pageErrors).toEqual([]);
+    expect(describeConsole(problems.consoleErrors.filter((m) => !isFavicon404(m)))).toEqual([]);
+  });
+});
+
 // ---------------------------------------- 4. progressive enhancement, failures
 
 test.describe('progressive enhancement and load failures', () => {
