@@ -9,7 +9,7 @@ dir="${TRUNK_STAGING_DIR:?run by trunk}"
 esbuild="${TRUNK_SOURCE_DIR:?run by trunk}/node_modules/.bin/esbuild"
 glue=$(ls "$dir"/organigramme-*.js | grep -v '/organigramme\.js$' | head -n1)
 [ -n "$glue" ] || { echo "minify-glue: no glue in $dir" >&2; exit 1; }
-sri() { echo "sha384-$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
+sri() { node -e 'const f = process.argv[1]; process.stdout.write("sha384-" + require("crypto").createHash("sha384").update(require("fs").readFileSync(f)).digest("base64"))' "$1"; }
 before=$(sri "$glue")
 grep -qF "integrity=\"$before\"" "$dir/index.html" || { echo "minify-glue: index.html has no integrity $before" >&2; exit 1; }
 "$esbuild" "$glue" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$glue"

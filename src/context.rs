@@ -435,9 +435,7 @@ impl ChartCtx {
         let (Some(button), Some(region)) = (self.part(Part::Disclosure), self.part(Part::Region)) else { return };
         let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
         if !open && active.is_some_and(|a| region.contains(Some(&a))) {
-            if let Ok(button) = button.clone().dyn_into::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
+            crate::dom::focus(&button);
         }
         let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
         let _ = if open { region.remove_attribute("hidden") } else { region.set_attribute("hidden", "until-found") };

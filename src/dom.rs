@@ -6,9 +6,16 @@ use web_sys::Element;
 
 /// Focuses the element with `id` and shows it.
 pub fn focus_by_id(id: &str) {
-    if let Some(element) = crate::dom_ids::element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(element) = crate::dom_ids::element(id) {
+        focus(&element);
+    }
+}
+
+/// Focuses `element` and shows it.
+pub fn focus(element: &Element) {
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
         let _ = element.focus();
-        reveal_row(&element);
+        reveal_row(element);
     }
 }
 

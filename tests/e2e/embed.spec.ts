@@ -482,6 +482,23 @@ test.describe('the JS API: mount() and destroy()', () => {
 
 // ------------------------------------------------------ 3. two charts, one page
 
+/**
+ * The blank page with two DINUM charts mounted by the API, open, their
+ * handles as `window.__a` and `window.__b`; returns once both are ready.
+ */
+async function mountTwo(page: Page): Promise<void> {
+    await open(page, `${EMBED}/blank.html`);
+    await loadModule(page);
+    await page.evaluate(async () => {
+      const m = await import('/organigramme.js' as string);
+      const w = window as unknown as { __a: unknown; __b: unknown };
+      w.__a = m.mount(document.getElementById('host-a'), { src: '/data/dinum-2024.json', open: true });
+      w.__b = m.mount(document.getElementById('host-b'), { src: '/data/dinum-2024.json', open: true });
+    });
+    await readyOn(page, '#host-a');
+    await readyOn(page, '#host-b');
+}
+
 test.describe('two charts on one page', () => {
   test('a list and a tree: unique ids, references, keys and expand-all stay within each chart', async ({ page }) => {
     await open(page, `${EMBED}/two.html`);
@@ -556,16 +573,7 @@ test.describe('two charts on one page', () => {
 
   test('mounted by the API: destroying one leaves the other working', async ({ page }) => {
     const problems = collectProblems(page);
-    await open(page, `${EMBED}/blank.html`);
-    await loadModule(page);
-    await page.evaluate(async () => {
-      const m = await import('/organigramme.js' as string);
-      const w = window as unknown as { __a: unknown; __b: unknown };
-      w.__a = m.mount(document.getElementById('host-a'), { src: '/data/dinum-2024.json', open: true });
-      w.__b = m.mount(document.getElementById('host-b'), { src: '/data/dinum-2024.json', open: true });
-    });
-    await readyOn(page, '#host-a');
-    await readyOn(page, '#host-b');
+    await mountTwo(page);
     expect(await duplicateIds(page)).toEqual([]);
     expect(await referencesOutside(page, '#host-a')).toEqual([]);
     expect(await referencesOutside(page, '#host-b')).toEqual([]);
@@ -606,16 +614,7 @@ test.describe('a chart destroyed while a link is being copied', () => {
         get: () => ({ writeText: () => new Promise<void>((resolve) => (w.__copied = resolve)) }),
       });
     });
-    await open(page, `${EMBED}/blank.html`);
-    await loadModule(page);
-    await page.evaluate(async () => {
-      const m = await import('/organigramme.js' as string);
-      const w = window as unknown as { __a: unknown; __b: unknown };
-      w.__a = m.mount(document.getElementById('host-a'), { src: '/data/dinum-2024.json', open: true });
-      w.__b = m.mount(document.getElementById('host-b'), { src: '/data/dinum-2024.json', open: true });
-    });
-    await readyOn(page, '#host-a');
-    await readyOn(page, '#host-b');
+    await mountTwo(page);
     await page.locator('#host-a .og-copy-link').first().click();
     await page.waitForFunction(() => typeof (window as unknown as { __copied?: unknown }).__copied === 'function');
     await page.evaluate('window.__a.destroy()');
