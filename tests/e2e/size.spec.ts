@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
-// Measured at 107.2 KB (7.1 KB of it JS) with both views, both
+// Measured at 100.1 KB (4.6 KB of it JS) with both views, both
 // layouts, search, deep links and each card's "Copier le lien", the
 // heading option, the JS API, two languages and the byte-level loader; a
 // minimal Leptos app is 65 KB. Search and deep links added 16 KB
@@ -20,10 +20,11 @@ const dist = fileURLToPath(new URL('../../dist', import.meta.url));
 // chart a slice per frame cost 0.9 KB; the frame written by the core as
 // markup, in place of Leptos views, saved 28.9 KB, and one listener for
 // every event type, in place of one `on:` closure each, 3.7 KB; the JS
-// glue minified (esbuild, which Trunk does not run on it), 2.7 KB. The aim
-// is 100 KB (issue 8): the largest parts left are the loader, the JS glue
-// and the strings of two languages.
-const BUDGET_BYTES = 108 * 1024;
+// glue minified (esbuild, which Trunk does not run on it), 2.7 KB; the
+// imports' and exports' short names (wasm-bindgen's carry a hash each, in
+// both files), 6.6 KB. The aim is 100 KB (issue 8): the largest parts
+// left are the loader and the strings of two languages.
+const BUDGET_BYTES = 101 * 1024;
 
 test('release wasm and JS glue stay under the gzip budget', () => {
   const files = readdirSync(dist).filter((f) => /^organigramme-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f));

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Trunk post-build step (scripts/post-build.sh): gives the WebAssembly
+// module's imports and exports short names, in the module and in its
+// wasm-bindgen glue alike, and updates the page's subresource integrity
+// for both files. wasm-bindgen names each import after its JS function
+// plus a 16-digit hash (`__wbg_setAttribute_f75317b2b5cabfb4`), written
+// once in each file: some 180 of them, 6 KB of gzip, as they compress
+// badly. Fails, writing nothing, if the glue does not name each import
+// once, as a key of its import object.
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) fail('run by trunk, or given the directory');
+const hashed = (suffix) => {
+  const found = readdirSync(dir).filter((f) => new RegExp(`^organigramme-[0-9a-f]+${suffix}$`).test(f));
+  if (found.length !== 1) fail(`${found.length} organigramme-*${suffix} in ${dir}`);
+  return join(dir, found[0]);
+};
+const wasmPath = hashed('_bg\\.wasm');
+const gluePath = hashed('\\.js');
+const pagePath = join(dir, 'index.html');
+
+function fail(why) {
+  console.error(`short-names: ${why}`);
+  process.exit(1);
+}
+
+// a … z, A … Z, then two letters: 2,756 names.
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const shortName = (i) =>
+  i < LETTERS.length ? LETTERS[i] : LETTERS[Math.floor(i / LETTERS.length) - 1] + LETTERS[i % LETTERS.length];
+const IMPORT_MODULE = './organigramme_bg.js';
+
+// `needle` in `text`, wherever it is not part of a longer name, replaced
+// by `by`; fails unless it is there `times` times (any number if null).
+function replace(text, needle, by, where, times) {
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const after = /[\w$]$/.test(needle) ? '(?![\\w$])' : '';
+  const pattern = new RegExp(`(?<![\\w$])${escaped}${after}`, 'g');
+  const found = text.match(pattern)?.length ?? 0;
+  if (times !== null && found !== times) fail(`${needle} is ${found} times in ${where}, not ${times}`);
+  return text.replace(pattern, () => by);
+}
+
+// --- The module, read section by section (the binary format's own
+// encoding: unsigned LEB128 sizes, names as a size and UTF-8 bytes).
+const wasm = readFileSync(wasmPath);
+let at = 8;
+const uleb = () => {
+  let value = 0, shift = 0, byte;
+  do { byte = wasm[at++]; value += (byte & 127) * 2 ** shift; shift += 7; } while (byte & 128);
+  return value;
+};
+const encodeUleb = (value) => {
+  const out = [];
+  do { let byte = value % 128; value = Math.floor(value / 128); if (value) byte |= 128; out.push(byte); } while (value);
+  return Buffer.from(out);
+};
+const encodeName = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([encodeUleb(b.length), b]); };
+const readName = () => { const n = uleb(); const s = wasm.subarray(at, at + n).toString('utf8'); at += n; return s; };
+const limits = () => { const flags = wasm[at++]; uleb(); if (flags & 1) uleb(); };
+
+let glue = readFileSync(gluePath, 'utf8');
+const parts = [wasm.subarray(0, 8)];
+while (at < wasm.length) {
+  const start = at;
+  const id = wasm[at++];
+  const end = uleb() + at;
+  let body = null;
+  if (id === 2) {
+    // Imports: the glue's import object has one key per import.
+    const count = uleb();
+    const out = [encodeUleb(count)];
+    for (let i = 0; i < count; i++) {
+      const module = readName();
+      const name = readName();
+      const desc = at;
+      const kind = wasm[at++];
+      if (kind === 0) uleb(); // a function: its type
+      else if (kind === 1) { at++; limits(); } // a table: its element type and limits
+      else if (kind === 2) limits(); // a memory
+      else if (kind === 3) at += 2; // a global: its type and mutability
+      else fail(`import kind ${kind} not known`);
+      if (module !== IMPORT_MODULE) fail(`an import from ${module}`);
+      glue = replace(glue, `${name}:`, `${shortName(i)}:`, 'the glue', 1);
+      out.push(encodeName('a'), encodeName(shortName(i)), wasm.subarray(desc, at));
+    }
+    glue = replace(glue, `"${IMPORT_MODULE}":`, '"a":', 'the glue', 1);
+    body = Buffer.concat(out);
+  } else if (id === 7) {
+    // Exports: the glue reads each as `wasm.<name>`; those it never
+    // reads keep their names, for whatever else may.
+    const count = uleb();
+    const out = [encodeUleb(count)];
+    let next = 0;
+    for (let i = 0; i < count; i++) {
+      let name = readName();
+      const desc = at;
+      at++;
+      uleb();
+      if (new RegExp(`\\bwasm\\.${name}\\b`).test(glue)) {
+        const short = shortName(next++);
+        glue = replace(glue, `wasm.${name}`, `wasm.${short}`, 'the glue', null);
+        name = short;
+      }
+      out.push(encodeName(name), wasm.subarray(desc, at));
+    }
+    body = Buffer.concat(out);
+  }
+  if (body && at !== end) fail(`section ${id} was not read to its end`);
+  parts.push(body ? Buffer.concat([Buffer.from([id]), encodeUleb(body.length), body]) : wasm.subarray(start, end));
+  at = end;
+}
+const rewritten = Buffer.concat(parts);
+
+// --- The page's integrity for both files.
+const sri = (bytes) => `integrity="sha384-${createHash('sha384').update(bytes).digest('base64')}"`;
+let page = readFileSync(pagePath, 'utf8');
+page = replace(page, sri(wasm), sri(rewritten), 'the page', 1);
+page = replace(page, sri(readFileSync(gluePath)), sri(Buffer.from(glue)), 'the page', 1);
+
+writeFileSync(wasmPath, rewritten);
+writeFileSync(gluePath, glue);
+writeFileSync(pagePath, page);
