@@ -5,7 +5,6 @@
 
 mod api;
 mod clipboard;
-mod components;
 mod context;
 mod dom;
 mod dom_ids;
@@ -13,6 +12,7 @@ mod events;
 mod fetch;
 mod mount;
 mod options;
+mod root;
 mod search;
 
 pub use api::{mount, Organigramme};

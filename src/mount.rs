@@ -1,20 +1,22 @@
 //! Mounting a chart into a host element: load, render, announce, and undo.
 
-use crate::components::{Alert, Organigramme};
+use crate::root::Organigramme;
 use crate::context::{after_next_frame, ChartCtx};
 use crate::dom_ids::{claim_anchors, release_anchors};
 use crate::dom::notify;
 use crate::events::Listeners;
 use crate::fetch::{load_chart, Pending};
 use crate::options::{lang_attribute, Options, Source, NAMES};
+use organigramme_core::frame;
 use organigramme_core::texts::Texts;
 use leptos::prelude::*;
 use organigramme_core::{Action, Chart, Lang};
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, Node};
+use web_sys::{Element, Event, HtmlElement, Node};
 
 /// One mounted chart. Dropping what it holds removes every node, listener
 /// and timer it created.
@@ -26,7 +28,7 @@ pub struct Instance {
 #[derive(Default)]
 struct State {
     pending: Option<Rc<RefCell<Pending>>>,
-    /// The Leptos view (the chart or the alert); unmounts when dropped.
+    /// The Leptos view of the chart, or the alert; unmounts when dropped.
     view: Option<Box<dyn Any>>,
     /// The rendered chart's listeners; removed when dropped.
     listeners: Option<Listeners>,
@@ -166,11 +168,14 @@ impl Instance {
         if let Some(prefix) = self.state.borrow_mut().anchors.take() {
             release_anchors(&prefix);
         }
-        let first = self.host.first_child();
-        let text = message.clone();
-        let retry = retry.map(|options| {
+        let markup = frame::alert(&message, retry.is_some().then(|| texts.retry()), lang_attribute(texts.0));
+        // The alert goes first, above the fallback it explains.
+        let _ = self.host.insert_adjacent_html("afterbegin", &markup);
+        let Some(element) = self.host.first_element_child() else { return };
+        let button = element.last_element_child().filter(|_| retry.is_some());
+        let again = retry.zip(button).map(|(options, button)| {
             let this = self.clone();
-            let again: Rc<dyn Fn()> = Rc::new(move || {
+            let again = Closure::<dyn Fn(Event)>::new(move |_| {
                 let (this, options) = (this.clone(), options.clone());
                 // After the click handler returns: retrying drops the alert
                 // and the handler with it.
@@ -179,15 +184,10 @@ impl Instance {
                     this.load(options, true);
                 });
             });
-            (texts.retry(), again)
+            let _ = button.add_event_listener_with_callback("click", again.as_ref().unchecked_ref());
+            again
         });
-        let lang = lang_attribute(texts.0);
-        let handle = mount_to(self.host.clone(), move || view! { <Alert message=text retry lang /> });
-        // The alert goes first, above the fallback it explains.
-        if let Some(alert) = self.host.last_child() {
-            let _ = self.host.insert_before(&alert, first.as_ref());
-        }
-        self.state.borrow_mut().view = Some(Box::new(handle));
+        self.state.borrow_mut().view = Some(Box::new(Alert { element, _again: again }));
         notify(&self.host, "organigramme:error", &JsValue::from_str(&message));
     }
 
@@ -228,6 +228,19 @@ impl Instance {
         for node in fallback {
             let _ = self.host.append_child(&node);
         }
+    }
+}
+
+/// A load failure's message on the page, removed when dropped.
+struct Alert {
+    element: Element,
+    /// The retry button's click listener, dropped with the button.
+    _again: Option<Closure<dyn Fn(Event)>>,
+}
+
+impl Drop for Alert {
+    fn drop(&mut self) {
+        self.element.remove();
     }
 }
 

@@ -245,6 +245,28 @@ pub fn details_body(chart: &Chart, texts: Texts, unit: UnitId) -> String {
     out
 }
 
+/// A load failure: the message, and a button that tries again when trying
+/// again can help (`retry`, its label). `lang` where the message's
+/// language differs from the page's.
+pub fn alert(message: &str, retry: Option<&str>, lang: Option<&str>) -> String {
+    let mut out = String::from("<div class=\"og-alert\" role=\"alert\"");
+    if let Some(lang) = lang {
+        out.push_str(" lang=\"");
+        escape(&mut out, lang);
+        out.push('"');
+    }
+    out.push_str("><p>");
+    escape(&mut out, message);
+    out.push_str("</p>");
+    if let Some(label) = retry {
+        out.push_str("<button type=\"button\" class=\"og-retry\">");
+        escape(&mut out, label);
+        out.push_str("</button>");
+    }
+    out.push_str("</div>");
+    out
+}
+
 /// A unit's link where it could not be copied: selected in a read-only
 /// field, labelled, for the reader to copy. `tag`: `p` in the details
 /// region, `span` in a card.

@@ -2,7 +2,7 @@
 //! controls the widget's listener reads, the tree's details region, and
 //! that no text from the data or the host becomes markup.
 
-use organigramme_core::frame::{details_body, link_field, Control, Frame};
+use organigramme_core::frame::{alert, details_body, link_field, Control, Frame};
 use organigramme_core::markup::{Ids, Part, Style};
 use organigramme_core::texts::Texts;
 use organigramme_core::{parse, Chart, Lang};
@@ -121,6 +121,18 @@ fn details_say_what_a_card_says() {
     assert_eq!(
         details_body(&chart, Texts(Lang::Fr), etalab),
         "<p class=\"og-details__name\">Etalab (E)</p><p class=\"og-kind\">Département</p><p class=\"og-desc\">Données</p><ul class=\"og-people\"><li>A</li><li>Adjoint : B</li></ul><p class=\"og-link\">Site : <a href=\"https://etalab.example/\">etalab.example/</a></p>"
+    );
+}
+
+#[test]
+fn an_alert_says_its_message_with_a_retry_button_where_one_helps() {
+    assert_eq!(
+        alert("Le fichier « a.json » est introuvable.", Some("Réessayer"), None),
+        "<div class=\"og-alert\" role=\"alert\"><p>Le fichier « a.json » est introuvable.</p><button type=\"button\" class=\"og-retry\">Réessayer</button></div>"
+    );
+    assert_eq!(
+        alert("line 1, column 2: <x> & \"y\"", None, Some("en")),
+        "<div class=\"og-alert\" role=\"alert\" lang=\"en\"><p>line 1, column 2: &lt;x&gt; &amp; &quot;y&quot;</p></div>"
     );
 }
 

@@ -1,3 +1,7 @@
+//! The widget's one Leptos component: its root element, holding the frame
+//! and the units as the core writes them (`organigramme_core::frame` and
+//! `markup`).
+
 use crate::context::ChartCtx;
 use crate::options::{lang_attribute, Layout};
 use leptos::prelude::*;
