@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
-const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) fail('run by trunk, or given the directory');
 const hashed = (suffix) => {
   const found = readdirSync(dir).filter((f) => new RegExp(`^organigramme-[0-9a-f]+${suffix}$`).test(f));
