@@ -171,7 +171,15 @@ impl Instance {
         let markup = frame::alert(&message, retry.is_some().then(|| texts.retry()), lang_attribute(texts.0));
         // The alert goes first, above the fallback it explains.
         let _ = self.host.insert_adjacent_html("afterbegin", &markup);
-        let Some(element) = self.host.first_element_child() else { return };
+        if let Some(element) = self.host.first_element_child() {
+            self.hold_alert(element, retry);
+        }
+        notify(&self.host, "organigramme:error", &JsValue::from_str(&message));
+    }
+
+    /// Keeps the alert until the chart is tried again or destroyed; its
+    /// retry button, if any, loads the chart again.
+    fn hold_alert(self: &Rc<Self>, element: Element, retry: Option<Options>) {
         let button = element.last_element_child().filter(|_| retry.is_some());
         let again = retry.zip(button).map(|(options, button)| {
             let this = self.clone();
@@ -188,7 +196,6 @@ impl Instance {
             again
         });
         self.state.borrow_mut().view = Some(Box::new(Alert { element, _again: again }));
-        notify(&self.host, "organigramme:error", &JsValue::from_str(&message));
     }
 
     /// The rendered chart's state; none before it has rendered.
