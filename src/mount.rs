@@ -170,9 +170,10 @@ impl Instance {
         }
         let markup = frame::alert(&message, retry.is_some().then(|| texts.retry()), lang_attribute(texts.0));
         // The alert goes first, above the fallback it explains.
-        let _ = self.host.insert_adjacent_html("afterbegin", &markup);
-        if let Some(element) = self.host.first_element_child() {
-            self.hold_alert(element, retry);
+        if self.host.insert_adjacent_html("afterbegin", &markup).is_ok() {
+            if let Some(element) = self.host.first_element_child() {
+                self.hold_alert(element, retry);
+            }
         }
         notify(&self.host, "organigramme:error", &JsValue::from_str(&message));
     }
@@ -188,14 +189,19 @@ impl Instance {
                 // After the click handler returns: retrying drops the alert
                 // and the handler with it.
                 wasm_bindgen_futures::spawn_local(async move {
-                    this.state.borrow_mut().view = None;
-                    this.load(options, true);
+                    // Dropped outside the borrow: removing the focused button
+                    // fires focusout, whose listeners may call the chart.
+                    let alert = this.state.borrow_mut().view.take();
+                    drop(alert);
+                    if !this.state.borrow().destroyed {
+                        this.load(options, true);
+                    }
                 });
             });
             let _ = button.add_event_listener_with_callback("click", again.as_ref().unchecked_ref());
-            again
+            (button, again)
         });
-        self.state.borrow_mut().view = Some(Box::new(Alert { element, _again: again }));
+        self.state.borrow_mut().view = Some(Box::new(Alert { element, again }));
     }
 
     /// The rendered chart's state; none before it has rendered.
@@ -241,12 +247,16 @@ impl Instance {
 /// A load failure's message on the page, removed when dropped.
 struct Alert {
     element: Element,
-    /// The retry button's click listener, dropped with the button.
-    _again: Option<Closure<dyn Fn(Event)>>,
+    /// The retry button and its click listener, removed before it is
+    /// dropped: a click being dispatched still calls the listeners it had.
+    again: Option<(Element, Closure<dyn Fn(Event)>)>,
 }
 
 impl Drop for Alert {
     fn drop(&mut self) {
+        if let Some((button, again)) = &self.again {
+            let _ = button.remove_event_listener_with_callback("click", again.as_ref().unchecked_ref());
+        }
         self.element.remove();
     }
 }

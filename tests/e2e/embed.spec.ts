@@ -478,6 +478,37 @@ test.describe('the JS API: mount() and destroy()', () => {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     expect(problems.pageErrors).toEqual([]);
   });
+
+  test('destroyed as its alert\'s "Réessayer" is clicked: the alert goes, the fallback stays, nothing loads', async ({ page }) => {
+    const problems = collectProblems(page);
+    await open(page, `${EMBED}/blank.html`);
+    await loadModule(page);
+    const originalHtml = await page.locator('#host-a').evaluate((el) => el.innerHTML);
+    await page.evaluate(async () => {
+      const w = window as unknown as { __og: { destroy(): void }; __fetches: number };
+      // The widget's requests for the file, counted as they are made.
+      w.__fetches = 0;
+      const fetch = window.fetch;
+      window.fetch = (input, init) => {
+        if (String(input).endsWith('/missing.json')) w.__fetches += 1;
+        return fetch(input, init);
+      };
+      const m = await import('/organigramme.js' as string);
+      w.__og = m.mount(document.getElementById('host-a'), { src: '/test-data/embed/missing.json' });
+    });
+    const retry = page.locator('#host-a > .og-alert[role="alert"]').getByRole('button', { name: 'Réessayer' });
+    await expect(retry).toBeVisible();
+    // A host's listener, called before the button's own in the same click.
+    await page.evaluate(() => {
+      const w = window as unknown as { __og: { destroy(): void } };
+      document.addEventListener('click', () => w.__og.destroy(), { capture: true, once: true });
+    });
+    await retry.click();
+    await expect(page.locator('.og-alert')).toHaveCount(0);
+    expect(await page.locator('#host-a').evaluate((el) => el.innerHTML)).toBe(originalHtml);
+    expect(await page.evaluate(() => (window as unknown as { __fetches: number }).__fetches), 'no retry').toBe(1);
+    expect(problems.pageErrors).toEqual([]);
+  });
 });
 
 // ------------------------------------------------------ 3. two charts, one page

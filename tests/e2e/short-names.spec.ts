@@ -14,8 +14,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const script = fileURLToPath(new URL('../../scripts/short-names.mjs', import.meta.url));
 const MODULE = './organigramme_bg.js';
-const LOG = '__wbg_log_0123456789abcdef';
-const INIT = '__wbindgen_init_externref_table';
+// 60 functions (short names of two letters from the 53rd on), one a prefix
+// of another, one whose name takes two bytes to say its length; a memory
+// with a maximum and a table, as other import kinds.
+const FUNCTIONS = [
+  ...Array.from({ length: 58 }, (_, i) => `__wbg_f${i}_0123456789abcdef`),
+  '__wbg_x', '__wbg_x_y', `__wbg_${'l'.repeat(134)}`,
+];
+const LONG = FUNCTIONS.length - 1;
+const X_Y = FUNCTIONS.indexOf('__wbg_x_y');
 
 const uleb = (n: number): number[] => {
   const out: number[] = [];
@@ -29,25 +36,39 @@ const uleb = (n: number): number[] => {
 };
 const name = (s: string) => [...uleb(Buffer.byteLength(s)), ...Buffer.from(s)];
 const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
+const call = (f: number) => [0x10, ...uleb(f)];
+const body = (code: number[]) => [...uleb(code.length + 2), 0, ...code, 0x0b];
 
-/** Two imported functions; `run` calls both; `spare`, which the glue never reads; a custom section. */
+/**
+ * The imports above; `run` calls the first and the long one, `run_all`
+ * the prefixed one, `spare` nothing (the glue never reads it); a custom
+ * section.
+ */
 function module(): Buffer {
+  const imports = [
+    ...FUNCTIONS.flatMap((f) => [...name(MODULE), ...name(f), 0, 0]),
+    ...name(MODULE), ...name('memory'), 2, 1, 1, 2,
+    ...name(MODULE), ...name('table'), 1, 0x70, 0, 1,
+  ];
+  const n = FUNCTIONS.length;
   return Buffer.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [1, 0x60, 0, 0]),
-    ...section(2, [2, ...name(MODULE), ...name(LOG), 0, 0, ...name(MODULE), ...name(INIT), 0, 0]),
-    ...section(3, [2, 0, 0]),
-    ...section(7, [2, ...name('run'), 0, 2, ...name('spare'), 0, 3]),
-    ...section(10, [2, 6, 0, 0x10, 0, 0x10, 1, 0x0b, 2, 0, 0x0b]),
+    ...section(2, [...uleb(n + 2), ...imports]),
+    ...section(3, [3, 0, 0, 0]),
+    ...section(7, [3, ...name('run'), 0, ...uleb(n), ...name('run_all'), 0, ...uleb(n + 1), ...name('spare'), 0, ...uleb(n + 2)]),
+    ...section(10, [3, ...body([...call(0), ...call(LONG)]), ...body(call(X_Y)), ...body([])]),
     ...section(0, [...name('kept'), 1, 2, 3]),
   ]);
 }
 
-const glue = (imports: string[]) => `
+const glue = (functions: string[]) => `
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
-${imports.map((i, k) => `        ${i}: function() { globalThis.shortNamesCalls.push(${k}); },`).join('\n')}
+${functions.map((f) => `        ${f}: function() { globalThis.shortNamesCalls.push(${FUNCTIONS.indexOf(f)}); },`).join('\n')}
+        memory: new WebAssembly.Memory({ initial: 1, maximum: 2 }),
+        table: new WebAssembly.Table({ initial: 1, element: 'anyfunc' }),
     };
     return {
         __proto__: null,
@@ -55,7 +76,8 @@ ${imports.map((i, k) => `        ${i}: function() { globalThis.shortNamesCalls.p
     };
 }
 export function imports() { return __wbg_get_imports(); }
-export function run(wasm) { wasm.run(); }
+export function run(wasm) { wasm.run(); wasm.run(); }
+export function runAll(wasm) { wasm.run_all(); }
 `;
 
 const sri = (bytes: Buffer) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
@@ -76,22 +98,27 @@ function stage(glueText: string) {
 }
 
 test('imports and exports get short names in the module and its glue alike', async () => {
-  const { dir, wasm, js, run } = stage(glue([LOG, INIT]));
+  const { dir, wasm, js, run } = stage(glue(FUNCTIONS));
   try {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const bytes = readFileSync(wasm);
     const compiled = new WebAssembly.Module(bytes);
-    expect(WebAssembly.Module.imports(compiled)).toEqual([
-      { module: 'a', name: 'a', kind: 'function' },
-      { module: 'a', name: 'b', kind: 'function' },
+    const imports = WebAssembly.Module.imports(compiled);
+    expect(imports.map((i) => i.module)).toEqual(Array(FUNCTIONS.length + 2).fill('a'));
+    expect(imports.map((i) => i.name).slice(50, 54)).toEqual(['Y', 'Z', 'aa', 'ab']);
+    expect(imports.slice(-3)).toEqual([
+      { module: 'a', name: 'ai', kind: 'function' },
+      { module: 'a', name: 'aj', kind: 'memory' },
+      { module: 'a', name: 'ak', kind: 'table' },
     ]);
-    // `run` is read by the glue; `spare` is not, and keeps its name.
-    expect(WebAssembly.Module.exports(compiled).map((e) => e.name)).toEqual(['a', 'spare']);
+    // `run` and `run_all` are read by the glue; `spare` is not, and keeps its name.
+    expect(WebAssembly.Module.exports(compiled).map((e) => e.name)).toEqual(['a', 'b', 'spare']);
     expect(Buffer.from(WebAssembly.Module.customSections(compiled, 'kept')[0])).toEqual(Buffer.from([1, 2, 3]));
     const text = readFileSync(js, 'utf8');
-    expect(text).not.toContain(LOG);
+    for (const f of FUNCTIONS) expect(text).not.toContain(f);
     expect(text).not.toContain(MODULE);
+    expect(text).toContain('wasm.a(); wasm.a();');
 
     // The renamed glue instantiates the renamed module, and calls cross both
     // ways (imported as .mjs: without a package.json around, .js is CommonJS).
@@ -101,7 +128,8 @@ test('imports and exports get short names in the module and its glue alike', asy
     (globalThis as { shortNamesCalls?: number[] }).shortNamesCalls = calls;
     const instance = new WebAssembly.Instance(compiled, renamed.imports());
     renamed.run(instance.exports);
-    expect(calls).toEqual([0, 1]);
+    renamed.runAll(instance.exports);
+    expect(calls).toEqual([0, LONG, 0, LONG, X_Y]);
 
     const page = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(page).toContain(`integrity="${sri(bytes)}"`);
@@ -112,11 +140,11 @@ test('imports and exports get short names in the module and its glue alike', asy
 });
 
 test('a glue without one of the imports fails the build and changes nothing', () => {
-  const text = glue([LOG]);
+  const text = glue(FUNCTIONS.filter((f) => f !== '__wbg_x'));
   const { dir, wasm, js, run } = stage(text);
   try {
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${INIT}: is 0 times in the glue, not 1`);
+    expect(run.stderr).toContain('__wbg_x: is 0 times in the glue, not 1');
     expect(readFileSync(wasm)).toEqual(module());
     expect(readFileSync(js, 'utf8')).toBe(text);
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`integrity="${sri(module())}"`);
