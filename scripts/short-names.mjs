@@ -78,9 +78,9 @@ while (at < wasm.length) {
   let body = null;
   if (id === 2) {
     // Imports: the glue's import object has one key per import.
-    const count = uleb();
-    const out = [encodeUleb(count)];
-    for (let i = 0; i < count; i++) {
+    const imports = uleb();
+    const out = [encodeUleb(imports)];
+    for (let i = 0; i < imports; i++) {
       const module = readName();
       const name = readName();
       const desc = at;
@@ -92,8 +92,9 @@ while (at < wasm.length) {
       else if (kind === 4) { at++; uleb(); } // a tag: its attribute and type
       else fail(`import kind ${kind} not known`);
       if (module !== IMPORT_MODULE) fail(`an import from ${module}`);
-      glue = replace(glue, `${name}:`, `${shortName(i)}:`, 'the glue', 1);
-      out.push(encodeName('a'), encodeName(shortName(i)), wasm.subarray(desc, at));
+      const short = shortName(i);
+      glue = replace(glue, `${name}:`, `${short}:`, 'the glue', 1);
+      out.push(encodeName('a'), encodeName(short), wasm.subarray(desc, at));
     }
     glue = replace(glue, `"${IMPORT_MODULE}":`, '"a":', 'the glue', 1);
     body = Buffer.concat(out);

@@ -181,8 +181,8 @@ impl Instance {
     /// Keeps the alert until the chart is tried again or destroyed; its
     /// retry button, if any, loads the chart again.
     fn hold_alert(self: &Rc<Self>, element: Element, retry: Option<Options>) {
-        let button = element.last_element_child().filter(|_| retry.is_some());
-        let again = retry.zip(button).map(|(options, button)| {
+        // With a retry, the alert's last element is its button.
+        let again = retry.zip(element.last_element_child()).map(|(options, button)| {
             let this = self.clone();
             let again = Closure::<dyn Fn(Event)>::new(move |_| {
                 let (this, options) = (this.clone(), options.clone());
