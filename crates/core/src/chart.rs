@@ -103,6 +103,10 @@ pub struct UnitData {
 /// Builds a chart in document order: each unit is pushed after its parent.
 pub(crate) struct ChartBuilder {
     units: Vec<Unit>,
+    /// The ids given so far: the loader checks and derives ids against
+    /// the map the chart keeps, rather than copying and hashing every id
+    /// again into maps of its own.
+    by_id: HashMap<String, UnitId>,
 }
 
 impl ChartBuilder {
@@ -110,11 +114,15 @@ impl ChartBuilder {
     /// that doubles holds both buffers at once, while the file is read,
     /// when a WebAssembly memory reaches the size it keeps.
     pub(crate) fn with_capacity(units: usize) -> Self {
-        ChartBuilder { units: Vec::with_capacity(units) }
+        ChartBuilder { units: Vec::with_capacity(units), by_id: HashMap::with_capacity(units) }
     }
 
+    /// Adds a unit, its id unique or empty (to be set later).
     pub(crate) fn push(&mut self, data: UnitData, parent: Option<UnitId>) -> UnitId {
         let id = UnitId(self.units.len() as u32);
+        if !data.id.is_empty() {
+            self.by_id.insert(data.id.clone(), id);
+        }
         let (level, sibling_index) = match parent {
             Some(p) => {
                 let parent = &mut self.units[p.index()];
@@ -160,18 +168,20 @@ impl ChartBuilder {
         self.units[index].sibling_index as usize
     }
 
+    /// The unit already given `id`, if any.
+    pub(crate) fn with_id(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).map(|u| u.index())
+    }
+
+    /// Gives the unit pushed with an empty id the unique `id`.
     pub(crate) fn set_id(&mut self, index: usize, id: String) {
+        self.by_id.insert(id.clone(), UnitId(index as u32));
         self.units[index].id = id;
     }
 
     pub(crate) fn finish(self, meta: Metadata, warnings: Vec<crate::load::Warning>) -> Chart {
-        let by_id = self
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.clone(), UnitId(i as u32)))
-            .collect();
-        Chart { meta, warnings, units: self.units, by_id }
+        debug_assert_eq!(self.by_id.len(), self.units.len(), "every unit has a unique id");
+        Chart { meta, warnings, units: self.units, by_id: self.by_id }
     }
 }
 

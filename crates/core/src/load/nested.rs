@@ -5,12 +5,10 @@ use super::unit::{read_id, read_unit, NESTED_KEYS};
 use super::{LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
 use crate::chart::{ChartBuilder, UnitData, UnitId};
 use crate::ids::{path_id, slug};
-use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 
 pub(super) fn build(root: &Fields, warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
     let units = count(root).min(MAX_UNITS);
-    let mut walk = Walk { builder: ChartBuilder::with_capacity(units), seen: HashMap::with_capacity(units), warnings };
+    let mut walk = Walk { builder: ChartBuilder::with_capacity(units), warnings };
     walk.unit(root, None, 1)?;
     walk.derive_missing_ids();
     Ok(walk.builder)
@@ -27,8 +25,6 @@ fn count(fields: &Fields) -> usize {
 struct Walk<'w> {
     builder: ChartBuilder,
     warnings: &'w mut Vec<Warning>,
-    /// Explicit ids and the unit where each first appeared.
-    seen: HashMap<String, usize>,
 }
 
 impl Walk<'_> {
@@ -42,16 +38,9 @@ impl Walk<'_> {
         }
         let mut data: UnitData = read_unit(fields, self.warnings)?;
         let explicit = read_id(fields)?;
-        if let Some(id) = &explicit {
-            match self.seen.entry(id.clone()) {
-                Entry::Occupied(first) => {
-                    let first = *first.get();
-                    return Err(invalid(fields.at("id"), Problem::DuplicateId { id: id.clone(), first: self.path_of(first) }));
-                }
-                Entry::Vacant(slot) => {
-                    slot.insert(self.builder.len());
-                }
-            }
+        if let Some(first) = explicit.as_deref().and_then(|id| self.builder.with_id(id)) {
+            let id = explicit.unwrap_or_default();
+            return Err(invalid(fields.at("id"), Problem::DuplicateId { id, first: self.path_of(first) }));
         }
         // Empty until derived: an explicit id is never empty.
         data.id = explicit.unwrap_or_default();
@@ -94,7 +83,6 @@ impl Walk<'_> {
     /// Ids from the path of names, made unique in document order: explicit
     /// ids are never taken, and a repeated path gets `-2`, `-3`…
     fn derive_missing_ids(&mut self) {
-        let mut taken: HashSet<String> = self.seen.keys().cloned().collect();
         let mut slugs = vec![None; self.builder.len()];
         for index in 0..self.builder.len() {
             if !self.builder.id(index).is_empty() {
@@ -103,9 +91,8 @@ impl Walk<'_> {
             let base = path_id(&self.path_slugs(index, &mut slugs));
             let id = std::iter::once(base.clone())
                 .chain((2..).map(|n| format!("{base}-{n}")))
-                .find(|candidate| !taken.contains(candidate))
+                .find(|candidate| self.builder.with_id(candidate).is_none())
                 .unwrap_or(base);
-            taken.insert(id.clone());
             self.builder.set_id(index, id);
         }
     }
