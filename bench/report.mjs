@@ -192,6 +192,12 @@ function cliTable(report) {
 }
 
 /** The Markdown figures: one table of times and one of weights per size, the code sizes, and how they were taken. */
+/** The rounds that timed ready alone, when a run had them. */
+function readyRounds(report) {
+  const n = report.readyRounds ?? report.rounds;
+  return n > report.rounds ? `, ready timed in ${n} (the static page's in ${report.rounds})` : '';
+}
+
 export function markdown(report) {
   const summary = report.summary;
   const lines = [];
@@ -199,7 +205,7 @@ export function markdown(report) {
   const minutes = (report.durationSeconds / 60).toFixed(1);
   lines.push(
     `Side by side, ${date}: ${report.chromium}, headless, viewport 1280×900, on ${report.machine.cores} cores `
-      + `(${report.machine.cpu}, ${report.machine.memoryGB} GB); ${report.rounds} round${report.rounds > 1 ? 's' : ''}, `
+      + `(${report.machine.cpu}, ${report.machine.memoryGB} GB); ${report.rounds} round${report.rounds > 1 ? 's' : ''}${readyRounds(report)}, `
       + `each contender and size in a fresh browser, interleaved; the run took ${minutes} min (\`bash scripts/bench.sh\`).`,
     '',
     ...loadLine(report),

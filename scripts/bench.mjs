@@ -58,6 +58,12 @@ if (argv.includes('--readme')) {
 }
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+// Ready, a few hundred milliseconds at 1,000 units, is the figure a shared
+// machine's noise moves most (a third from one load to the next): the
+// rounds after ROUNDS time it alone, in a fresh browser each, up to
+// READY_ROUNDS. The static page, whose 100,000 units take half a minute to
+// load, keeps ROUNDS.
+const READY_ROUNDS = Math.max(ROUNDS, Number(process.env.BENCH_READY_ROUNDS || 9));
 const SIZES = (process.env.BENCH_SIZES || '1000,10000,100000').split(',').map((s) => Number(s.trim())).filter(Boolean);
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : null;
 const CAP = 60_000;
@@ -140,8 +146,8 @@ const countIn = (page, container, units) => page.evaluate(([c, u]) => {
   return { elements: host ? host.querySelectorAll('*').length : null, units: document.querySelectorAll(u).length };
 }, [container, units]);
 
-/** One contender, one size, one round, in its own browser. */
-async function measure(base, c, size, units, round) {
+/** One contender, one size, one round, in its own browser; `readyAlone`: ready, and nothing after it. */
+async function measure(base, c, size, units, round, readyAlone) {
   const run = { contender: c.id, size, units, round, cap: CAP, loadAverage: +loadavg()[0].toFixed(2) };
   const t0 = Date.now();
   const browser = await chromium.launch(LAUNCH);
@@ -172,6 +178,7 @@ async function measure(base, c, size, units, round) {
     if (ready.error) throw new Error(ready.error);
     run.readyMs = ready.at;
     run.readyEventMs = ready.event;
+    if (readyAlone) return run;
     const atReady = await countIn(page, c.container, c.units);
     run.elementsReady = atReady.elements;
     run.unitElementsReady = atReady.units;
@@ -326,11 +333,13 @@ const server = await start(0);
 const runs = [];
 let chromiumVersion = null;
 try {
-  console.log(`Contenders: ${CONTENDERS.map((c) => c.id).join(', ')}; sizes ${SIZES.join(', ')}; ${ROUNDS} round(s); server ${server.base}`);
-  for (let round = 1; round <= ROUNDS; round++) {
+  console.log(`Contenders: ${CONTENDERS.map((c) => c.id).join(', ')}; sizes ${SIZES.join(', ')}; ${ROUNDS} round(s), ready ${READY_ROUNDS}; server ${server.base}`);
+  for (let round = 1; round <= READY_ROUNDS; round++) {
+    const readyAlone = round > ROUNDS;
     for (const size of SIZES) {
       for (const c of CONTENDERS) {
-        const run = await measure(server.base, c, size, units[size], round);
+        if (readyAlone && c.allShown) continue;
+        const run = await measure(server.base, c, size, units[size], round, readyAlone);
         chromiumVersion ??= run.chromium;
         runs.push(run);
         appendFileSync(join(OUT, 'runs.jsonl'), `${JSON.stringify(run)}\n`);
@@ -363,7 +372,7 @@ const report = {
     memoryGB: Math.round(totalmem() / 1073741824),
     loadAverage: { before: loadBefore.map((x) => +x.toFixed(2)), after: loadavg().map((x) => +x.toFixed(2)) },
   },
-  rounds: ROUNDS, sizes: SIZES, presses: PRESSES, cap: CAP, viewport: VIEWPORT, launch: LAUNCH.args,
+  rounds: ROUNDS, readyRounds: READY_ROUNDS, sizes: SIZES, presses: PRESSES, cap: CAP, viewport: VIEWPORT, launch: LAUNCH.args,
   contenders: CONTENDERS.map(({ id, label, codeLabel, readyOnly, allShown, keys, sameCodeAs }) => ({ id, label, codeLabel, readyOnly, allShown, keys: !!keys, sameCodeAs })),
   units, dataFiles: files,
   coreSearch: coreSearch(),

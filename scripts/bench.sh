@@ -5,6 +5,8 @@
 # `node scripts/bench.mjs --readme` then puts the figures in README.md.
 #
 #   BENCH_ROUNDS=3                   rounds (default 3)
+#   BENCH_READY_ROUNDS=9             rounds timing ready (default 9): those after
+#                                    BENCH_ROUNDS time ready alone
 #   BENCH_SIZES=1000,10000,100000    chart sizes, in units
 #   BENCH_ONLY=vanilla,organigramme-list,organigramme-tree,organigramme-flat,d3-org-chart,static
 set -euo pipefail
