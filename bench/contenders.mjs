@@ -4,8 +4,13 @@
 export const VIEWPORT = { width: 1280, height: 900 };
 export const LAUNCH = {
   executablePath: '/usr/bin/chromium',
+  // Without the omnibox's WebUI popup, which headless Chromium otherwise
+  // loads in a renderer of its own (dozens of modules) while each measured
+  // page loads, on the same two cores; Puppeteer turns it off for the same
+  // reason.
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
+    '--disable-component-update', '--disable-sync', '--no-first-run',
+    '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'],
 };
 
 export const data = (size, flat = false) => `/bench-data/units-${size}${flat ? '-flat' : ''}.json`;
