@@ -191,13 +191,15 @@ function cliTable(report) {
   ];
 }
 
-/** The Markdown figures: one table of times and one of weights per size, the code sizes, and how they were taken. */
-/** The rounds that timed ready alone, when a run had them. */
+/** The rounds that timed ready alone, when a run had them (never the static page, which shows everything at once). */
 function readyRounds(report) {
   const n = report.readyRounds ?? report.rounds;
-  return n > report.rounds ? `, ready timed in ${n} (the static page's in ${report.rounds})` : '';
+  if (n <= report.rounds) return '';
+  const staticPage = report.contenders.some((c) => c.allShown);
+  return `, ready timed in ${n}${staticPage ? ` (the static page's in ${report.rounds})` : ''}`;
 }
 
+/** The Markdown figures: one table of times and one of weights per size, the code sizes, and how they were taken. */
 export function markdown(report) {
   const summary = report.summary;
   const lines = [];

@@ -38,9 +38,10 @@ impl Walk<'_> {
         }
         let mut data: UnitData = read_unit(fields, self.warnings)?;
         let explicit = read_id(fields)?;
-        if let Some(first) = explicit.as_deref().and_then(|id| self.builder.with_id(id)) {
-            let id = explicit.unwrap_or_default();
-            return Err(invalid(fields.at("id"), Problem::DuplicateId { id, first: self.path_of(first) }));
+        if let Some(id) = &explicit {
+            if let Some(first) = self.builder.with_id(id) {
+                return Err(invalid(fields.at("id"), Problem::DuplicateId { id: id.clone(), first: self.path_of(first) }));
+            }
         }
         // Empty until derived: an explicit id is never empty.
         data.id = explicit.unwrap_or_default();
