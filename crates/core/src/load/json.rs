@@ -81,8 +81,18 @@ pub(super) fn parse(text: &str) -> Result<Doc<'_>, LoadError> {
 /// that, grow as they come). Never more than one per 8 bytes, the least a
 /// member with its comma takes (`"id":"a",`): a file whose strings are full
 /// of colons does not get a list many times its size, only one that grows.
+///
+/// Counted a slice at a time: WebAssembly cannot optimise a loop while it
+/// runs, so a loop over the whole file in a function called once would run
+/// unoptimised throughout, where a function called per slice is optimised
+/// after a few (10,000 units: 3.4 ms down to 1.5 in Node's V8).
 fn members_in(text: &[u8]) -> usize {
-    memchr::memchr_iter(b':', text).count().min(text.len() / 8)
+    text.chunks(1 << 14).map(colons).sum::<usize>().min(text.len() / 8)
+}
+
+#[inline(never)]
+fn colons(slice: &[u8]) -> usize {
+    memchr::memchr_iter(b':', slice).count()
 }
 
 /// How many bytes of `bytes` come before its first quote, backslash or
