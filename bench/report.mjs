@@ -55,7 +55,11 @@ export function summarize(report) {
     summary[size] = {};
     for (const c of report.contenders) {
       const runs = report.runs.filter((r) => r.size === size && r.contender === c.id);
-      const s = { rounds: runs.length, errors: runs.filter((r) => r.error).map((r) => r.error) };
+      const s = {
+        rounds: runs.length,
+        errors: runs.filter((r) => r.error).map((r) => r.error),
+        pageErrors: [...new Set(runs.flatMap((r) => r.pageErrors ?? []))],
+      };
       for (const metric of Object.keys(METRICS)) {
         const values = runs.map((r) => value(r, metric, c)).filter(Boolean);
         if (values.length === 0) continue;
@@ -238,6 +242,8 @@ export function markdown(report) {
     }
     const errors = report.contenders.flatMap((c) => (s[c.id]?.errors || []).map((e) => `${c.label}: ${e}`));
     if (errors.length) lines.push('', ...errors.map((e) => `- Error: ${e}`));
+    const thrown = report.contenders.flatMap((c) => (s[c.id]?.pageErrors || []).map((e) => `${c.label}: ${e}`));
+    if (thrown.length) lines.push('', ...thrown.map((e) => `- The page threw: ${e}`));
     lines.push('');
   }
   lines.push(...searchTable(report));

@@ -152,6 +152,9 @@ async function measure(base, c, size, units, round, readyAlone) {
   const t0 = Date.now();
   const browser = await chromium.launch(LAUNCH);
   let browserPid = null;
+  // Kept whatever the run measures, ready alone included: a figure from a
+  // page that threw is reported with what it threw.
+  const pageErrors = [];
   try {
     run.chromium = browser.version();
     const browserCdp = await browser.newBrowserCDPSession();
@@ -164,7 +167,6 @@ async function measure(base, c, size, units, round, readyAlone) {
       if (/\.(m?js|wasm)$/.test(pathname)) code.add(pathname);
     });
     run.code = code;
-    const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(String(e.message || e)));
     await page.addInitScript(probe, c.ready);
     const cdp = await context.newCDPSession(page);
@@ -242,12 +244,12 @@ async function measure(base, c, size, units, round, readyAlone) {
       // A locator counts into shadow roots, where the results are.
       run.searchResults = await page.locator(results).count();
     }
-    if (pageErrors.length) run.pageErrors = pageErrors;
     return run;
   } catch (error) {
     run.error = String(error.message || error).split('\n')[0];
     return run;
   } finally {
+    if (pageErrors.length) run.pageErrors = pageErrors;
     run.code = [...run.code ?? []].sort();
     if ((await capped(browser.close(), 20_000)) === TIMEOUT && browserPid) {
       try { process.kill(browserPid, 'SIGKILL'); } catch { /* already gone */ }
