@@ -8,8 +8,8 @@
 // badly. Fails, writing nothing, if the glue does not name each import
 // once (as a key of its import object), or reads exports as `wasm[…]`.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { reintegrate } from './integrity.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) fail('run by trunk, or given the directory');
@@ -131,10 +131,13 @@ while (at < wasm.length) {
 const rewritten = Buffer.concat(parts);
 
 // --- The page's integrity for both files.
-const sri = (bytes) => `integrity="sha384-${createHash('sha384').update(bytes).digest('base64')}"`;
 let page = readFileSync(pagePath, 'utf8');
-page = replace(page, sri(wasm), sri(rewritten), 'the page', 1);
-page = replace(page, sri(readFileSync(gluePath)), sri(Buffer.from(glue)), 'the page', 1);
+try {
+  page = reintegrate(page, wasm, rewritten);
+  page = reintegrate(page, readFileSync(gluePath), Buffer.from(glue));
+} catch (error) {
+  fail(error.message);
+}
 
 writeFileSync(wasmPath, rewritten);
 writeFileSync(gluePath, glue);
