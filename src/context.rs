@@ -76,6 +76,13 @@ pub struct ChartCtx {
     pub eager: bool,
 }
 
+/// Removes the link field beside the details region's title, if shown.
+fn hide_link_field(title: &Element) {
+    if let Some(field) = title.parent_element().and_then(|region| region.query_selector(":scope > .og-copy__link").ok()?) {
+        field.remove();
+    }
+}
+
 /// Runs `f` in a task after the next frame, which shows what came before
 /// (boxed: one instantiation of the browser's callbacks for every caller).
 pub fn after_next_frame(f: Box<dyn FnOnce()>) {
@@ -369,16 +376,15 @@ impl ChartCtx {
         while let Some(next) = title.next_element_sibling().filter(|e| !e.class_list().contains("og-copy")) {
             next.remove();
         }
-        self.hide_details_link();
+        hide_link_field(&title);
         let body = self.chart.with_value(|chart| details_body(chart, self.texts, unit));
         let _ = title.insert_adjacent_html("afterend", &body);
     }
 
     /// The details region's link field, shown where a link could not be copied.
     pub fn hide_details_link(&self) {
-        let field = self.part(Part::DetailsTitle).and_then(|t| t.parent_element()?.query_selector(":scope > .og-copy__link").ok()?);
-        if let Some(field) = field {
-            field.remove();
+        if let Some(title) = self.part(Part::DetailsTitle) {
+            hide_link_field(&title);
         }
     }
 
