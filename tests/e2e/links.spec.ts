@@ -158,6 +158,14 @@ test.describe('deep links', () => {
       (await field.inputValue()).length,
       (await field.inputValue()).length,
     ]);
+    // Back in the tree and on to the next unit: the details speak of it,
+    // without the former unit's link.
+    await page.locator('[role=treeitem]', { hasText: /^Etalab/ }).first().focus();
+    await page.keyboard.press('ArrowDown');
+    const details = page.getByRole('region', { name: 'Détails' });
+    await expect(details.locator('.og-details__name')).not.toHaveText(/^Etalab/);
+    await expect(field).toHaveCount(0);
+    await expect(details.getByRole('button', { name: 'Copier le lien' })).toHaveCount(1);
   });
 
   for (const layout of ['list', 'chart'] as const) {
