@@ -117,12 +117,23 @@ impl ChartBuilder {
         ChartBuilder { units: Vec::with_capacity(units), by_id: HashMap::with_capacity(units) }
     }
 
+    /// A builder whose units' ids are all known, each mapped to the unit
+    /// it will be: they are placed without being hashed again.
+    pub(crate) fn with_ids(by_id: HashMap<String, UnitId>) -> Self {
+        ChartBuilder { units: Vec::with_capacity(by_id.len()), by_id }
+    }
+
     /// Adds a unit, its id unique or empty (to be set later).
     pub(crate) fn push(&mut self, data: UnitData, parent: Option<UnitId>) -> UnitId {
-        let id = UnitId(self.units.len() as u32);
         if !data.id.is_empty() {
-            self.by_id.insert(data.id.clone(), id);
+            self.by_id.insert(data.id.clone(), UnitId(self.units.len() as u32));
         }
+        self.place(data, parent)
+    }
+
+    /// Adds a unit whose id the map already holds (see [`ChartBuilder::with_ids`]).
+    pub(crate) fn place(&mut self, data: UnitData, parent: Option<UnitId>) -> UnitId {
+        let id = UnitId(self.units.len() as u32);
         let (level, sibling_index) = match parent {
             Some(p) => {
                 let parent = &mut self.units[p.index()];

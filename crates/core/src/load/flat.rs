@@ -8,55 +8,94 @@ use crate::chart::{ChartBuilder, UnitData, UnitId};
 use super::json::Json;
 use std::collections::HashMap;
 
-struct Row {
+struct Row<'a> {
     data: UnitData,
-    parent: Option<String>,
+    parent: Option<&'a str>,
 }
 
 /// `items`: the `"units"` of the document `top`.
-pub(super) fn build(top: &Fields, items: &[Json], warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
+pub(super) fn build<'a>(top: &'a Fields<'a>, items: &'a [Json<'a>], warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
     if items.is_empty() {
         return Err(invalid("units".into(), Problem::NoUnits));
     }
     if items.len() > MAX_UNITS {
         return Err(invalid("units".into(), Problem::TooManyUnits { limit: MAX_UNITS }));
     }
-    let rows = items.iter().enumerate().map(|(i, item)| read_row(top, item, i, warnings)).collect::<Result<Vec<_>, _>>()?;
-    let index = index_ids(&rows)?;
+    let mut rows = items.iter().enumerate().map(|(i, item)| read_row(top, item, i, warnings)).collect::<Result<Vec<_>, _>>()?;
+    let mut by_id = index_ids(&rows)?;
     let root = find_root(&rows)?;
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); rows.len()];
+    let mut parents = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
-        if let Some(parent) = &row.parent {
-            match index.get(parent.as_str()) {
-                None => return Err(invalid(path(i, "parent"), Problem::UnknownParent(parent.clone()))),
-                Some(&p) if p == i => return Err(invalid(path(i, "parent"), Problem::SelfParent(parent.clone()))),
-                Some(&p) => children[p].push(i),
-            }
-        }
+        parents.push(match row.parent {
+            None => None,
+            Some(parent) => match by_id.get(parent) {
+                None => return Err(invalid(path(i, "parent"), Problem::UnknownParent(parent.to_owned()))),
+                Some(p) if p.index() == i => return Err(invalid(path(i, "parent"), Problem::SelfParent(parent.to_owned()))),
+                Some(p) => Some(p.index()),
+            },
+        });
     }
-    let order = preorder(root, &children)?;
+    let order = preorder(root, &Children::of(&parents))?;
     if order.len() < rows.len() {
-        return Err(cycle_error(&rows, &index, &order));
+        return Err(cycle_error(&rows, &parents, &order));
     }
-    let mut builder = ChartBuilder::with_capacity(rows.len());
-    let mut placed: Vec<Option<UnitId>> = vec![None; rows.len()];
-    let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
-    for (i, parent) in order {
-        // A preorder visits each row once, so the row is still there.
-        if let Some(row) = rows[i].take() {
-            placed[i] = Some(builder.push(row.data, parent.and_then(|p| placed[p])));
-        }
+    // Each row's place in document order: the map of ids, which held rows,
+    // now holds units, and becomes the chart's without hashing an id again.
+    let mut unit_of_row = vec![UnitId::at(0); rows.len()];
+    for (unit, &(row, _)) in order.iter().enumerate() {
+        unit_of_row[row] = UnitId::at(unit);
+    }
+    for unit in by_id.values_mut() {
+        *unit = unit_of_row[unit.index()];
+    }
+    let mut builder = ChartBuilder::with_ids(by_id);
+    for (row, parent) in order {
+        builder.place(std::mem::take(&mut rows[row].data), parent.map(|p| unit_of_row[p]));
     }
     Ok(builder)
+}
+
+/// The rows under each row, in file order, in one list.
+struct Children {
+    /// Where each row's children start in `rows`; the last entry ends it.
+    start: Vec<usize>,
+    rows: Vec<usize>,
+}
+
+impl Children {
+    fn of(parents: &[Option<usize>]) -> Children {
+        let mut start = vec![0; parents.len() + 1];
+        for &p in parents.iter().flatten() {
+            start[p + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut rows = vec![0; start[parents.len()]];
+        for (i, &p) in parents.iter().enumerate() {
+            if let Some(p) = p {
+                rows[next[p]] = i;
+                next[p] += 1;
+            }
+        }
+        Children { start, rows }
+    }
+
+    fn of_row(&self, row: usize) -> &[usize] {
+        &self.rows[self.start[row]..self.start[row + 1]]
+    }
 }
 
 fn path(i: usize, key: &str) -> String {
     format!("units[{i}].{key}")
 }
 
-fn read_row(top: &Fields, item: &Json, i: usize, warnings: &mut Vec<Warning>) -> Result<Row, LoadError> {
-    let units = Path::Key(&Path::Top, "units");
-    let fields = top.object(item, Path::Index(&units, i))?;
+/// Where the rows are, for their paths.
+const UNITS: Path = Path::Key(&Path::Top, "units");
+
+fn read_row<'a>(top: &'a Fields<'a>, item: &'a Json<'a>, i: usize, warnings: &mut Vec<Warning>) -> Result<Row<'a>, LoadError> {
+    let fields = top.object(item, Path::Index(&UNITS, i))?;
     if fields.get("children").is_some() {
         return Err(invalid(fields.at("children"), Problem::ChildrenInFlatForm));
     }
@@ -66,17 +105,19 @@ fn read_row(top: &Fields, item: &Json, i: usize, warnings: &mut Vec<Warning>) ->
     let parent = match fields.get("parent") {
         None => return Err(fields.error(Problem::Missing("parent"))),
         Some(Json::Null) => None,
-        Some(Json::String(p)) => Some(p.to_string()),
+        Some(Json::String(p)) => Some(p.as_ref()),
         Some(_) => return Err(invalid(fields.at("parent"), Problem::WrongType(Expected::StringOrNull))),
     };
     Ok(Row { data, parent })
 }
 
-fn index_ids(rows: &[Row]) -> Result<HashMap<&str, usize>, LoadError> {
+/// Every id and its row, as a map the chart keeps once its values are
+/// units (see [`build`]).
+fn index_ids(rows: &[Row]) -> Result<HashMap<String, UnitId>, LoadError> {
     let mut index = HashMap::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
-        if let Some(first) = index.insert(row.data.id.as_str(), i) {
-            let problem = Problem::DuplicateId { id: row.data.id.clone(), first: format!("units[{first}]") };
+        if let Some(first) = index.insert(row.data.id.clone(), UnitId::at(i)) {
+            let problem = Problem::DuplicateId { id: row.data.id.clone(), first: format!("units[{}]", first.index()) };
             return Err(invalid(path(i, "id"), problem));
         }
     }
@@ -94,21 +135,21 @@ fn find_root(rows: &[Row]) -> Result<usize, LoadError> {
 }
 
 /// Rows in document order with their parent row, checking the depth.
-fn preorder(root: usize, children: &[Vec<usize>]) -> Result<Vec<(usize, Option<usize>)>, LoadError> {
-    let mut order = Vec::with_capacity(children.len());
+fn preorder(root: usize, children: &Children) -> Result<Vec<(usize, Option<usize>)>, LoadError> {
+    let mut order = Vec::with_capacity(children.start.len() - 1);
     let mut stack = vec![(root, None, 1)];
     while let Some((i, parent, depth)) = stack.pop() {
         if depth > MAX_DEPTH {
             return Err(invalid(format!("units[{i}]"), Problem::TooDeep { limit: MAX_DEPTH }));
         }
         order.push((i, parent));
-        stack.extend(children[i].iter().rev().map(|&c| (c, Some(i), depth + 1)));
+        stack.extend(children.of_row(i).iter().rev().map(|&c| (c, Some(i), depth + 1)));
     }
     Ok(order)
 }
 
 /// Rows the root does not reach have parents that loop: name the loop.
-fn cycle_error(rows: &[Row], index: &HashMap<&str, usize>, order: &[(usize, Option<usize>)]) -> LoadError {
+fn cycle_error(rows: &[Row], parents: &[Option<usize>], order: &[(usize, Option<usize>)]) -> LoadError {
     let mut reached = vec![false; rows.len()];
     for &(i, _) in order {
         reached[i] = true;
@@ -118,7 +159,7 @@ fn cycle_error(rows: &[Row], index: &HashMap<&str, usize>, order: &[(usize, Opti
     let mut cur = start;
     // Every unreached row has a known parent other than itself, so this walk
     // meets a row twice within `rows.len()` steps.
-    while let Some(&next) = rows[cur].parent.as_deref().and_then(|p| index.get(p)) {
+    while let Some(next) = parents[cur] {
         if let Some(pos) = seen.iter().position(|&s| s == next) {
             let mut ids: Vec<String> = seen[pos..].iter().map(|&s| rows[s].data.id.clone()).collect();
             ids.push(rows[next].data.id.clone());
