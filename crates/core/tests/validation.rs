@@ -546,6 +546,10 @@ fn flat_form_keeps_file_order_among_siblings_even_when_children_come_first() {
            {"id": "r", "name": "R", "parent": null}"#,
     ));
     assert_eq!(ids(&chart), ["r", "b", "b1", "b2", "a"]);
+    // Each id finds its unit in document order, not its row in the file.
+    for unit in chart.ids() {
+        assert_eq!(chart.find(&chart[unit].id), Some(unit));
+    }
     let b = chart.find("b").unwrap();
     assert_eq!(chart.parent(b), Some(chart.root()));
     assert_eq!(chart.position(b), (1, 2));
