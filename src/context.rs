@@ -4,7 +4,7 @@
 //! one branch at a time), and actions patch the few attributes they change
 //! (`aria-expanded`, `hidden`, `tabindex`, `aria-pressed`, the status).
 
-use crate::dom_ids::{element, Prefix};
+use crate::dom_ids::{Prefix, Root};
 use crate::options::{Layout, Mode, Presentation};
 use organigramme_core::texts::Texts;
 use leptos::prelude::*;
@@ -54,6 +54,8 @@ pub struct ChartCtx {
     /// tree view it is the one tab stop, and the details region shows it.
     pub current: StoredValue<UnitId>,
     pub prefix: StoredValue<Prefix>,
+    /// Where the chart's elements are found by id.
+    root: StoredValue<Root, LocalStorage>,
     pub mode: Mode,
     /// The layout the reader chose: the chart root's class and the switch's
     /// `aria-pressed` follow it.
@@ -100,6 +102,7 @@ impl ChartCtx {
             filled: StoredValue::new(Filled::new(&chart)),
             current: StoredValue::new(chart.root()),
             prefix: StoredValue::new(Prefix::next(host)),
+            root: StoredValue::new_local(Root::of(host)),
             mode: options.mode,
             layout: StoredValue::new(options.layout),
             search_state: StoredValue::new(SearchState::default()),
@@ -147,9 +150,14 @@ impl ChartCtx {
         }
     }
 
+    /// The chart's element with `id`, none once the chart is gone.
+    fn element(&self, id: &str) -> Option<Element> {
+        self.root.try_with_value(|root| root.element(id)).flatten()
+    }
+
     /// One of the frame's elements, found by its id.
     pub fn part(&self, part: Part) -> Option<Element> {
-        element(&self.prefix.try_with_value(|p| p.0.frame(part))?)
+        self.element(&self.prefix.try_with_value(|p| p.0.frame(part))?)
     }
 
     /// Whether the chart is still mounted (not destroyed).
@@ -319,7 +327,7 @@ impl ChartCtx {
     }
 
     fn unit_element(&self, unit: UnitId, group: bool) -> Option<Element> {
-        element(&self.prefix.with_value(|p| if group { p.0.group(unit) } else { p.0.focus_target(unit) }))
+        self.element(&self.prefix.with_value(|p| if group { p.0.group(unit) } else { p.0.focus_target(unit) }))
     }
 
     /// A branch opened or closed: its sub-units are written when first
@@ -426,7 +434,9 @@ impl ChartCtx {
                     FocusTarget::Unit(unit) => p.0.focus_target(unit),
                     FocusTarget::Disclosure => p.0.frame(Part::Disclosure),
                 });
-                crate::dom::focus_by_id(&id);
+                if let Some(element) = self.element(&id) {
+                    crate::dom::focus(&element);
+                }
             }
             Effect::Announce(a) => self.announce(self.texts.announcement(a)),
             // Never a change of page: its site is said, and linked in the details region.
@@ -439,8 +449,9 @@ impl ChartCtx {
     /// tracks units) goes to the outer button first.
     fn show_disclosure(&self, open: bool) {
         let (Some(button), Some(region)) = (self.part(Part::Disclosure), self.part(Part::Region)) else { return };
-        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-        if !open && active.is_some_and(|a| region.contains(Some(&a))) {
+        // `:focus-within` rather than the document's active element, which
+        // is the shadow host when the chart is in a shadow root.
+        if !open && region.matches(":focus-within").unwrap_or(false) {
             crate::dom::focus(&button);
         }
         let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });

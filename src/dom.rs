@@ -4,13 +4,6 @@
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// Focuses the element with `id` and shows it.
-pub fn focus_by_id(id: &str) {
-    if let Some(element) = crate::dom_ids::element(id) {
-        focus(&element);
-    }
-}
-
 /// Focuses `element` and shows it.
 pub fn focus(element: &Element) {
     if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {

@@ -4,12 +4,26 @@
 //! which writes them into the markup.
 
 use organigramme_core::markup::{Ids, Part};
-use wasm_bindgen::JsValue;
-use web_sys::Element;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, DocumentFragment, Element, Node};
 
-/// The page's element with `id`: every chart's ids are unique page-wide.
-pub fn element(id: &str) -> Option<Element> {
-    web_sys::window()?.document()?.get_element_by_id(id)
+/// Where a chart's elements are found by id: the document, or the shadow
+/// root its host is in, whose ids the document does not see.
+#[derive(Clone)]
+pub struct Root(Node);
+
+impl Root {
+    pub fn of(host: &Element) -> Root {
+        Root(host.get_root_node())
+    }
+
+    /// The element with `id` here: every chart's ids are unique page-wide.
+    pub fn element(&self, id: &str) -> Option<Element> {
+        match self.0.dyn_ref::<Document>() {
+            Some(document) => document.get_element_by_id(id),
+            None => self.0.dyn_ref::<DocumentFragment>()?.get_element_by_id(id),
+        }
+    }
 }
 
 /// The page-wide count of mounted charts. It lives on the global object, not
@@ -68,10 +82,11 @@ impl Prefix {
         let global = js_sys::global();
         let key = JsValue::from_str(COUNTER);
         let mut n = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+        let root = Root::of(host);
         let ids = loop {
             n += 1;
             let ids = Ids(format!("og{n}"));
-            if !element(&ids.frame(Part::Region)).is_some_and(|region| !host.contains(Some(&region))) {
+            if !root.element(&ids.frame(Part::Region)).is_some_and(|region| !host.contains(Some(&region))) {
                 break ids;
             }
         };

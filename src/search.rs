@@ -130,7 +130,8 @@ pub fn run(ctx: ChartCtx, text: String) {
     set_timeout(
         move || {
             let field: &Element = field.as_ref();
-            let focused = field.owner_document().and_then(|d| d.active_element()).is_some_and(|a| a == *field);
+            // Not the document's active element: in a shadow root, that is its host.
+            let focused = field.matches(":focus").unwrap_or(false);
             if ctx.search_state.try_with_value(|s| s.latest) == Some(this) && focused {
                 say(ctx, &ctx.texts.found(count, text.trim()));
             }

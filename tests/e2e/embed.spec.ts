@@ -635,6 +635,58 @@ test.describe('two charts on one page', () => {
   });
 });
 
+test.describe('charts in shadow roots', () => {
+  test('a list and a tree, each in a component’s shadow root: keys, expand all, search and the disclosure work there', async ({ page }) => {
+    const problems = collectProblems(page);
+    await open(page, `${EMBED}/shadow.html`);
+    // Set by the page's module script, which may not have run yet.
+    await page.waitForFunction(() => (window as unknown as { shadowEvents?: unknown[] }).shadowEvents?.length === 2);
+    const events = await page.evaluate(() => (window as unknown as { shadowEvents: { host: string; type: string }[] }).shadowEvents);
+    expect(events.map((e) => e.type)).toEqual(['ready', 'ready']);
+    // The page's document holds none of the charts' ids: they are looked up
+    // in each chart's shadow root.
+    expect(await page.evaluate(() => document.querySelectorAll('[id^="og"]').length)).toBe(0);
+    const list = page.locator('#list-host');
+    const tree = page.locator('#tree-host');
+
+    // The list: keys move focus, expand all opens every branch.
+    await list.locator('.og-toggle').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(list.locator('.og-toggle', { hasText: 'Missions transversales' })).toBeFocused();
+    await list.getByRole('button', { name: 'Tout déplier' }).click();
+    await expect(list.locator('.og-status[role=status]')).toHaveText('Tout est déplié : 45 unités affichées.');
+    await expect(list.locator('.og-toggle[aria-expanded="false"]')).toHaveCount(0);
+    await expect(list.getByText('Datalab', { exact: true })).toBeVisible();
+
+    // Its search finds a unit and takes focus to it.
+    await list.getByRole('searchbox').fill('datalab');
+    const result = list.locator('.og-result').first();
+    await expect(result).toContainText('Datalab');
+    await result.click();
+    await expect(list.locator(':focus')).toHaveText('Datalab');
+
+    // Closed by a script's click on its button while focus is inside it,
+    // the chart takes focus to that button.
+    const disclosure = list.locator('.og-disclosure');
+    await list.locator('.og-toggle').first().focus();
+    await disclosure.evaluate((button: HTMLElement) => button.click());
+    await expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+    await expect(disclosure).toBeFocused();
+
+    // The tree: arrow keys move its one tab stop, the details follow.
+    const root = tree.locator('[role=treeitem][tabindex="0"]');
+    await root.focus();
+    await page.keyboard.press('ArrowDown');
+    const second = tree.locator('[role=treeitem][aria-level="2"]').first();
+    await expect(second).toBeFocused();
+    await expect(second).toHaveAttribute('tabindex', '0');
+    await expect(tree.locator('.og-details__name')).toHaveText('Missions transversales');
+    await page.keyboard.press('ArrowRight');
+    await expect(second).toHaveAttribute('aria-expanded', 'true');
+    expect(problems.pageErrors).toEqual([]);
+  });
+});
+
 test.describe('a chart destroyed while a link is being copied', () => {
   test('the copy, once done, says nothing and breaks nothing: the other chart keeps working', async ({ page }) => {
     const problems = collectProblems(page);
