@@ -685,6 +685,14 @@ test.describe('charts in shadow roots', () => {
     await expect(second).toHaveAttribute('aria-expanded', 'true');
     expect(problems.pageErrors).toEqual([]);
   });
+
+  test('a link to a unit opens its branch and focuses it in the shadow root', async ({ page }) => {
+    await open(page, `${EMBED}/shadow.html#etalab-datalab`);
+    // The first chart mounted gives its units their link ids.
+    const unit = page.locator('#list-host li.og-unit#etalab-datalab');
+    await expect(unit).toBeVisible();
+    await expect(unit.locator('.og-label')).toBeFocused();
+  });
 });
 
 test.describe('a chart destroyed while a link is being copied', () => {
