@@ -97,12 +97,13 @@ impl ChartCtx {
     /// `dom_ids::claim_anchors`).
     pub fn new(host: &Element, chart: Chart, options: Presentation, link_prefix: String, anchors: bool, texts: Texts) -> ChartCtx {
         let view = ViewState::new(&chart, options.initial);
+        let root = Root::of(host);
         let ctx = ChartCtx {
             eager: chart.len() <= EAGER_LIMIT,
             filled: StoredValue::new(Filled::new(&chart)),
             current: StoredValue::new(chart.root()),
-            prefix: StoredValue::new(Prefix::next(host)),
-            root: StoredValue::new_local(Root::of(host)),
+            prefix: StoredValue::new(Prefix::next(host, &root)),
+            root: StoredValue::new_local(root),
             mode: options.mode,
             layout: StoredValue::new(options.layout),
             search_state: StoredValue::new(SearchState::default()),
@@ -427,14 +428,14 @@ impl ChartCtx {
             Effect::Expanded { unit, expanded } => self.show_expanded(unit, expanded),
             Effect::Disclosure { open } => self.show_disclosure(open),
             Effect::Focus(target) => {
-                if let FocusTarget::Unit(unit) = target {
-                    self.ensure_element(unit);
-                }
-                let id = self.prefix.with_value(|p| match target {
-                    FocusTarget::Unit(unit) => p.0.focus_target(unit),
-                    FocusTarget::Disclosure => p.0.frame(Part::Disclosure),
-                });
-                if let Some(element) = self.element(&id) {
+                let element = match target {
+                    FocusTarget::Unit(unit) => {
+                        self.ensure_element(unit);
+                        self.unit_element(unit, false)
+                    }
+                    FocusTarget::Disclosure => self.part(Part::Disclosure),
+                };
+                if let Some(element) = element {
                     crate::dom::focus(&element);
                 }
             }

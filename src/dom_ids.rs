@@ -76,13 +76,12 @@ impl Prefix {
     /// The next prefix no chart of the page uses. Charts take theirs as
     /// they render, not in the page's order, and a static fallback holds
     /// the first chart's ids (`og1`) until its chart renders: a prefix whose
-    /// region is in the page, outside `host` (whose fallback this chart
-    /// replaces), is skipped.
-    pub fn next(host: &Element) -> Prefix {
+    /// region is in `root` (the host's), outside `host` (whose fallback this
+    /// chart replaces), is skipped.
+    pub fn next(host: &Element, root: &Root) -> Prefix {
         let global = js_sys::global();
         let key = JsValue::from_str(COUNTER);
         let mut n = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
-        let root = Root::of(host);
         let ids = loop {
             n += 1;
             let ids = Ids(format!("og{n}"));
