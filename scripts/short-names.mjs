@@ -7,25 +7,15 @@
 // once in each file: some 180 of them, 6.6 KB of gzip, as they compress
 // badly. Fails, writing nothing, if the glue does not name each import
 // once (as a key of its import object), or reads exports as `wasm[…]`.
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { reintegrate } from './integrity.mjs';
-
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
-if (!dir) fail('run by trunk, or given the directory');
-const hashed = (suffix) => {
-  const found = readdirSync(dir).filter((f) => new RegExp(`^organigramme-[0-9a-f]+${suffix}$`).test(f));
-  if (found.length !== 1) fail(`${found.length} organigramme-*${suffix} in ${dir}`);
-  return join(dir, found[0]);
-};
-const wasmPath = hashed('_bg\\.wasm');
-const gluePath = hashed('\\.js');
-const pagePath = join(dir, 'index.html');
+import { encodeUleb, readUleb, stagedFiles } from './module-files.mjs';
 
 function fail(why) {
   console.error(`short-names: ${why}`);
   process.exit(1);
 }
+const { wasmPath, gluePath, pagePath } = stagedFiles(fail);
 
 // a … z, A … Z, then two letters: 2,756 names.
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -56,14 +46,9 @@ const wasm = readFileSync(wasmPath);
 if (!wasm.subarray(0, 8).equals(Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]))) fail(`${wasmPath} is not a WebAssembly module (version 1)`);
 let at = 8;
 const uleb = () => {
-  let value = 0, shift = 0, byte;
-  do { byte = wasm[at++]; value += (byte & 127) * 2 ** shift; shift += 7; } while (byte & 128);
+  const [value, next] = readUleb(wasm, at);
+  at = next;
   return value;
-};
-const encodeUleb = (value) => {
-  const out = [];
-  do { let byte = value % 128; value = Math.floor(value / 128); if (value) byte |= 128; out.push(byte); } while (value);
-  return Buffer.from(out);
 };
 const encodeName = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([encodeUleb(b.length), b]); };
 const readName = () => { const n = uleb(); const s = wasm.subarray(at, at + n).toString('utf8'); at += n; return s; };

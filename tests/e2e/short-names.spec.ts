@@ -5,12 +5,10 @@
 // page's integrity follows both files, and a glue that does not name an
 // import leaves every file as it was.
 import { test, expect } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MAGIC, body, call, name, section, sri, stage as staged, uleb } from './staging';
 
 const script = fileURLToPath(new URL('../../scripts/short-names.mjs', import.meta.url));
 const MODULE = './organigramme_bg.js';
@@ -23,21 +21,6 @@ const FUNCTIONS = [
 ];
 const LONG = FUNCTIONS.length - 1;
 const X_Y = FUNCTIONS.indexOf('__wbg_x_y');
-
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let byte = n & 127;
-    n >>>= 7;
-    if (n) byte |= 128;
-    out.push(byte);
-  } while (n);
-  return out;
-};
-const name = (s: string) => [...uleb(Buffer.byteLength(s)), ...Buffer.from(s)];
-const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
-const call = (f: number) => [0x10, ...uleb(f)];
-const body = (code: number[]) => [...uleb(code.length + 2), 0, ...code, 0x0b];
 
 /**
  * The imports above; `run` calls the first and the long one, `run_all`
@@ -52,7 +35,7 @@ function module(): Buffer {
   ];
   const n = FUNCTIONS.length;
   return Buffer.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...MAGIC,
     ...section(1, [1, 0x60, 0, 0]),
     ...section(2, [...uleb(n + 2), ...imports]),
     ...section(3, [3, 0, 0, 0]),
@@ -80,22 +63,7 @@ export function run(wasm) { wasm.run(); wasm.run(); }
 export function runAll(wasm) { wasm.run_all(); }
 `;
 
-const sri = (bytes: Buffer) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-
-function stage(glueText: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'short-names-'));
-  const wasm = join(dir, 'organigramme-0123abcd_bg.wasm');
-  const js = join(dir, 'organigramme-0123abcd.js');
-  writeFileSync(wasm, module());
-  writeFileSync(js, glueText);
-  const page = `<link rel="modulepreload" href="/organigramme-0123abcd.js" integrity="${sri(readFileSync(js))}">`
-    + `<link rel="preload" href="/organigramme-0123abcd_bg.wasm" integrity="${sri(readFileSync(wasm))}">`;
-  writeFileSync(join(dir, 'index.html'), page);
-  const env = { ...process.env };
-  delete env.TRUNK_STAGING_DIR;
-  const run = spawnSync(process.execPath, [script, dir], { encoding: 'utf8', env });
-  return { dir, wasm, js, run };
-}
+const stage = (glueText: string) => staged(script, module(), glueText);
 
 test('imports and exports get short names in the module and its glue alike', async () => {
   const { dir, wasm, js, run } = stage(glue(FUNCTIONS));
