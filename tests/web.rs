@@ -142,9 +142,15 @@ async fn expand_all_and_collapse_all_update_every_branch_and_the_status() {
 async fn two_charts_have_distinct_ids() {
     let a = mount(Options::default());
     let b = mount(Options::default());
-    let id_a = attr(&find(&a, ".og-disclosure"), "id").unwrap();
-    let id_b = attr(&find(&b, ".og-disclosure"), "id").unwrap();
-    assert_ne!(id_a, id_b);
+    let ids = |host: &HtmlElement| {
+        let nodes = host.query_selector_all("[id]").unwrap();
+        (0..nodes.length()).map(|i| attr(&nodes.item(i).unwrap().unchecked_into(), "id").unwrap()).collect::<std::collections::HashSet<_>>()
+    };
+    let (ids_a, ids_b) = (ids(&a), ids(&b));
+    // The frame's parts (disclosure, region, search…) and the units written.
+    assert!(ids_a.len() >= 10 && ids_b.len() >= 10, "{ids_a:?} {ids_b:?}");
+    let shared: Vec<_> = ids_a.intersection(&ids_b).collect();
+    assert!(shared.is_empty(), "ids in both charts: {shared:?}");
 }
 
 #[wasm_bindgen_test]

@@ -878,6 +878,13 @@ for (const scheme of ['light', 'dark'] as const) {
       // Keyboard focus on the first unit, so that its ring is drawn.
       await page.getByRole('button', { name: 'Imprimer l’organigramme' }).focus();
       await page.keyboard.press('Tab');
+      // The ring is there to be measured: on the root unit, drawn.
+      const ring = await page.evaluate(() => {
+        const focused = document.querySelector('.og-focus') ?? document.activeElement!;
+        const style = getComputedStyle(focused);
+        return { unit: focused.closest('[data-unit]')?.getAttribute('data-unit'), style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      });
+      expect(ring, `${mode}, ${scheme}: the ring`).toEqual({ unit: '0', style: 'solid', width: 3 });
       const ratios = await page.evaluate(() => {
         const rgb = (c: string) => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
         const lum = (c: string) => {

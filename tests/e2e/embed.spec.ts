@@ -10,6 +10,7 @@
 // an init script (helpers.ts), or a locator assertion.
 import { test, expect, type Page, type CDPSession, type ConsoleMessage } from '@playwright/test';
 import { duplicateIds, expectNoAxeViolations, recordWidgetEvents, type OgEvent } from './helpers';
+import { createHash } from 'node:crypto';
 
 const EMBED = '/test-data/embed';
 const DINUM = '/examples/dinum.html';
@@ -706,17 +707,32 @@ test.describe('a chart destroyed while a link is being copied', () => {
       });
     });
     await mountTwo(page);
+    // What every live region says from now on, and in which host.
+    await page.evaluate(() => {
+      const said: { host: string | undefined; text: string }[] = ((window as unknown as { __said: unknown }).__said = []);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const element = r.target instanceof Element ? r.target : r.target.parentElement;
+          const region = element?.closest('[role=status], [role=alert], [aria-live]');
+          if (region?.textContent) said.push({ host: region.closest('[id^=host-]')?.id, text: region.textContent });
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.locator('#host-a .og-copy-link').first().click();
     await page.waitForFunction(() => typeof (window as unknown as { __copied?: unknown }).__copied === 'function');
     await page.evaluate('window.__a.destroy()');
     await page.evaluate('window.__copied()');
-    // A task later: the copy's continuation has run.
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    // The other chart works, and says so: by the time it has, the copy's
+    // continuation (a microtask of the call above) has run, and said nothing.
     const etalab = page.locator('#host-b .og-toggle', { hasText: /^Etalab$/ });
     await etalab.click();
     await expect(etalab).toHaveAttribute('aria-expanded', 'true');
     expect(await page.evaluate('window.__b.collapseAll()')).toBe(true);
     await expect(etalab).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('#host-b .og-status')).toHaveText(/^Tout est replié/);
+    const said = await page.evaluate(() => (window as unknown as { __said: { host?: string; text: string }[] }).__said);
+    expect(said.map((s) => s.host)).toContain('host-b');
+    expect(said.filter((s) => /copi/i.test(s.text))).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
     expect(describeConsole(problems.consoleErrors.filter((m) => !isFavicon404(m)))).toEqual([]);
   });
@@ -942,7 +958,12 @@ test.describe('the strict CSP of examples/dinum.html', () => {
     expect(links.filter((l) => l.rel === 'modulepreload').length).toBe(1);
     expect(links.filter((l) => l.rel === 'preload').length).toBe(1);
     for (const l of links) expect(l.integrity, `${l.rel} ${l.href}`).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/);
-    // The hashes match what is served: otherwise the browser refuses the files.
+    // The hashes match what is served, byte for byte (a preload whose hash
+    // does not match is dropped, and the file fetched again without one).
+    for (const l of links) {
+      const body = await (await page.request.get(new URL(l.href!, page.url()).href)).body();
+      expect(l.integrity, `${l.rel} ${l.href}`).toBe(`sha384-${createHash('sha384').update(body).digest('base64')}`);
+    }
     await readyOn(page, '#organigramme');
     const sheets = await page.evaluate(() => [...document.styleSheets].filter((s) => s.cssRules.length > 0).length);
     expect(sheets).toBeGreaterThanOrEqual(2);

@@ -83,17 +83,25 @@ test.describe('deep links', () => {
       '#%FF%FE',
       '#javascript:alert(1)',
     ];
-    await gotoChart(page, `?${hostile[0]}`);
+    // Opened on a hostile fragment, then each one after the other.
+    await gotoChart(page, `?${hostile[1]}`);
+    const settled = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     for (const fragment of hostile) {
       await page.evaluate((f) => (location.hash = f), fragment);
-      // The hashchange has been handled once a frame has passed after it.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      // The hashchange has been handled once a frame has passed after it
+      // (the known id at the end shows it is, in that time).
+      await settled();
       await expect(page.locator('#organigramme .og-disclosure')).toHaveAttribute('aria-expanded', 'false');
     }
     await expect(page.locator('#organigramme [role=alert]')).toHaveCount(0);
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     expect(problems.errors).toEqual([]);
     expect(problems.dialogs).toEqual([]);
+    // The same listener, given a known id in the same way, acts in that time.
+    await page.evaluate(() => (location.hash = 'etalab-datalab'));
+    await settled();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Datalab');
+    await expect(page.locator('#organigramme .og-disclosure')).toHaveAttribute('aria-expanded', 'true');
   });
 
   test('the lazy regime: a unit in a branch never rendered is revealed from its link', async ({ page }) => {

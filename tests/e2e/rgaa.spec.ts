@@ -636,10 +636,14 @@ for (const combo of COMBOS) {
       });
       // Down the whole widget, then back up: Tab in the list, arrows in the tree.
       const problems: string[] = [];
+      // The units focus went through (on them or on one of their controls).
+      const visited = new Set<string>();
       const step = async (key: string) => {
         await page.keyboard.press(key);
         const where = await hidden();
         if (where) problems.push(`${key} → ${where}`);
+        const unit = await page.evaluate(() => document.activeElement?.closest('.organigramme [data-unit]')?.getAttribute('data-unit'));
+        if (unit) visited.add(unit);
       };
       const inWidget = () => page.evaluate(() => !!document.activeElement?.closest('.organigramme'));
       const on = (selector: string) => page.evaluate((s) => !!document.activeElement?.matches(s), selector);
@@ -652,6 +656,7 @@ for (const combo of COMBOS) {
         for (let i = 0; i < 300 && !(await on('.og-disclosure')); i++) await step('Shift+Tab');
       }
       expect(await on('.og-disclosure, [role=treeitem]'), 'the walk went through the widget').toBe(true);
+      expect(visited.size, 'the walk went through every unit').toBe(UNITS.length);
       expect(problems, `${width} px`).toEqual([]);
     }
   });

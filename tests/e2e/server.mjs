@@ -26,7 +26,20 @@ function locate(pathname) {
 const HUGE = { '/test-data/invalid/huge-60mb.json': true, '/test-data/invalid/huge-60mb-chunked.json': false };
 const HUGE_BYTES = 60_000_000;
 
-function serveHuge(res, withLength) {
+// `?hold=<key>` holds a download after its first 8 MB until
+// `/test-data/release?key=<key>` is asked: a test acts while it is in flight.
+const HOLD_BYTES = 8 << 20;
+const holds = new Map();
+function hold(key) {
+  if (!holds.has(key)) {
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    holds.set(key, { released, release });
+  }
+  return holds.get(key);
+}
+
+function serveHuge(res, withLength, held) {
   const head = '{"title": "Énorme", "root": {"name": "R", "description": "';
   const tail = '"}}';
   const headers = { 'content-type': 'application/json', 'cache-control': 'no-store' };
@@ -35,10 +48,16 @@ function serveHuge(res, withLength) {
   res.write(head);
   const chunk = 'x'.repeat(1 << 20);
   let left = HUGE_BYTES - head.length - tail.length;
+  let beforeHold = held ? HOLD_BYTES : Infinity;
   const pump = () => {
     while (left > 0) {
+      if (beforeHold <= 0) {
+        beforeHold = Infinity;
+        return held.then(pump);
+      }
       const piece = left >= chunk.length ? chunk : chunk.slice(0, left);
       left -= piece.length;
+      beforeHold -= piece.length;
       if (!res.write(piece)) return res.once('drain', pump);
     }
     res.end(tail);
@@ -49,7 +68,15 @@ function serveHuge(res, withLength) {
 
 createServer(async (req, res) => {
   const url = new URL(req.url, `http://127.0.0.1:${port}`);
-  if (url.pathname in HUGE) return serveHuge(res, HUGE[url.pathname]);
+  if (url.pathname in HUGE) {
+    const key = url.searchParams.get('hold');
+    return serveHuge(res, HUGE[url.pathname], key && hold(key).released);
+  }
+  if (url.pathname === '/test-data/release') {
+    hold(url.searchParams.get('key')).release();
+    res.writeHead(204);
+    return res.end();
+  }
   const file = locate(url.pathname);
   try {
     if (!file || !(await stat(file)).isFile()) throw new Error('not found');

@@ -88,6 +88,9 @@ fn the_tree_view_writes_treeitems_with_level_position_and_one_tab_stop() {
     // A leaf has no expanded state and, without people, no description.
     assert!(html.contains(r#"id="og1-t3" data-unit="3" tabindex="-1" aria-level="2" aria-setsize="2" aria-posinset="2" aria-labelledby="og1-n3"><span class="og-item__row og-leaf">"#));
     assert!(html.contains(r#"<div class="og-children og-leaves" id="og1-g1" data-unit="1" hidden="until-found"><ul role="group"><li"#));
+    // The root is the one tab stop: every other item is out of the tab order.
+    assert_eq!(html.matches(r#"tabindex="0""#).count(), 1);
+    assert_eq!(html.matches(r#"tabindex="-1""#).count(), html.matches(r#"role="treeitem""#).count() - 1);
 }
 
 #[test]

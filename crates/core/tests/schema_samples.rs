@@ -116,10 +116,19 @@ fn every_invalid_semantic_sample_is_refused_for_a_reason_the_schema_cannot_see()
 fn every_error_message_names_a_place() {
     for kind in ["invalid", "invalid-semantic"] {
         for path in &samples(kind) {
-            if let Ok(e) = must_be_refused(&read(path)) {
-                let message = e.to_string();
-                assert!(message.contains(" : "), "{kind}/{}: {message}", name(path));
-            }
+            let e = must_be_refused(&read(path)).unwrap_or_else(|why| panic!("{kind}/{}: {why}", name(path)));
+            let message = e.to_string();
+            // The place first (a line and column, or the path in the
+            // document, cut when long), then the problem.
+            let (place, problem) = message.split_once(" : ").unwrap_or_else(|| panic!("{kind}/{}: {message}", name(path)));
+            let placed = match &e {
+                LoadError::Syntax { line, column, .. } => place == format!("ligne {line}, colonne {column}"),
+                LoadError::Invalid { path, .. } if path.is_empty() => place == "racine du document",
+                LoadError::Invalid { path, .. } => place.len() > 3 && path.starts_with(place.trim_end_matches('…')),
+                LoadError::TooLarge { .. } => false,
+            };
+            assert!(placed, "{kind}/{}: {message} ({e:?})", name(path));
+            assert!(problem.len() > 3, "{kind}/{}: no problem after the place: {message}", name(path));
         }
     }
 }

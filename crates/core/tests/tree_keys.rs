@@ -8,8 +8,10 @@
 use organigramme_core::fold::fold;
 use organigramme_core::generate::flat_json;
 use organigramme_core::keys::{tree_action, Key, Modifiers};
+use organigramme_core::markup::{Fill, Ids, Markup, Style};
+use organigramme_core::texts::Texts;
 use organigramme_core::{
-    parse, reduce, Action, Announcement, Chart, Effect, FocusTarget, InitialView, Items, UnitId, ViewState,
+    parse, reduce, Action, Announcement, Chart, Effect, FocusTarget, InitialView, Items, Lang, UnitId, ViewState,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -1160,14 +1162,16 @@ fn expected_effects(chart: &Chart, view: &ViewState, key: Key, typed: Option<&st
 
 fn check_view(chart: &Chart, view: &ViewState, effects: &[Effect], step: &str) -> Result<(), TestCaseError> {
     let root = chart.root();
-    // Exactly one tab stop, and it is on screen.
-    let stops: Vec<UnitId> = chart.ids().filter(|&x| x == tab_stop(chart, view)).collect();
-    prop_assert_eq!(stops.len(), 1, "tab stops {:?} after {}", stops, step);
-    prop_assert!(view.is_visible(chart, stops[0]), "tab stop {} hidden after {step}", chart[stops[0]].id);
-    prop_assert!(view.focus().is_none() || view.focus() == Some(stops[0]));
-    if view.focus().is_none() {
-        prop_assert_eq!(stops[0], root);
-    }
+    // The tab stop is on screen, and the tree's markup, written whole with
+    // it, has that one item in the tab order.
+    let stop = tab_stop(chart, view);
+    prop_assert!(view.is_visible(chart, stop), "tab stop {} hidden after {step}", chart[stop].id);
+    let ids = Ids("og1".into());
+    let markup = Markup { chart, view, ids: &ids, words: Texts(Lang::Fr).words(), style: Style::Tree, eager: true, current: stop, anchors: None };
+    let html = markup.root(&mut Fill::all());
+    prop_assert_eq!(html.matches("tabindex=\"0\"").count(), 1, "tab stops in the markup after {}", step);
+    let item = format!("id=\"{}\" data-unit=\"{}\" tabindex=\"0\"", ids.focus_target(stop), stop.index());
+    prop_assert!(html.contains(&item), "the markup's tab stop is not {} after {step}", chart[stop].id);
     // Focus is on a visible item, and the one focused item is it.
     if view.has_focus() {
         let f = view.focus();
