@@ -8,7 +8,7 @@
 #   BENCH_READY_ROUNDS=9             rounds timing ready (default 9): those after
 #                                    BENCH_ROUNDS time ready alone
 #   BENCH_SIZES=1000,10000,100000    chart sizes, in units
-#   BENCH_ONLY=vanilla,organigramme-list,organigramme-tree,organigramme-flat,d3-org-chart,static
+#   BENCH_ONLY=vanilla,organigramme-list,organigramme-chart,organigramme-tree,organigramme-flat,d3-org-chart,static
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash scripts/install.sh

@@ -1,4 +1,4 @@
-//! `organigramme`: checks, counts and compares org chart files with the
+//! `organigramme`: checks, imports, exports, counts and compares org chart files with the
 //! widget's own core (same loader, same messages, same rules), so that
 //! what this command accepts the widget renders.
 //!
@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "organigramme", version, about = "Check, import, count and compare org chart files (Organigramme data format v1).")]
+#[command(name = "organigramme", version, about = "Check, import, export, count and compare org chart files (Organigramme data format v1).")]
 #[command(after_help = "Exit codes: 0 success; 1 invalid files or differences; 2 usage, read or write error.\n\
     A FILE of - is standard input.")]
 struct Cli {
@@ -172,6 +172,8 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
 enum Failure {
     /// Exit 2: a file could not be read or written.
     Io(IoFailure),
+    /// Exit 2: an option's value that clap cannot check (a link prefix).
+    Usage(String),
     /// Exit 1: an input is not a valid chart (the messages are located).
     Invalid(Vec<String>),
 }
@@ -226,7 +228,7 @@ fn run(command: Command, lang: Option<organigramme_core::Lang>, msg: Messages) -
         }
         Command::Export(Export::Html { file, depth, open, link_prefix, label }) => {
             if !organigramme_core::ids::is_valid_prefix(&link_prefix) {
-                return Err(Failure::Invalid(vec![msg.bad_link_prefix(&link_prefix)]));
+                return Err(Failure::Usage(msg.bad_link_prefix(&link_prefix)));
             }
             let chart = load(&file, msg)?;
             let data_lang = chart.meta.lang.as_deref().and_then(organigramme_core::Lang::from_tag);
@@ -301,7 +303,7 @@ fn main() -> ExitCode {
                 Err(IoFailure(e)) => fail(&[e], 2),
             }
         }
-        Err(Failure::Io(IoFailure(e))) => fail(&[e], 2),
+        Err(Failure::Io(IoFailure(e)) | Failure::Usage(e)) => fail(&[e], 2),
         Err(Failure::Invalid(lines)) => fail(&lines, 1),
     }
 }

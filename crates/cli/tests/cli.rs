@@ -604,7 +604,7 @@ fn export_html_writes_the_widget_as_static_html() {
     assert!(html.contains("<p class=\"og-title\" id=\"og1-title\" lang=\"fr\">"), "the data's language, where it differs");
     // A bad prefix, a bad file.
     let out = run(&["export", "html", "--lang", "en", "--link-prefix", "a b", DINUM_2024]);
-    assert_eq!(code(&out), 1);
+    assert_eq!(code(&out), 2, "a usage error");
     assert_eq!(text(&out.stderr), "organigramme: error: --link-prefix “a b”: up to 64 ASCII letters, digits, “-”, “_” or “.”\n");
     let out = run(&["export", "html", &fixture("invalid.json")]);
     assert_eq!(code(&out), 1);
