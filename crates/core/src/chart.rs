@@ -21,8 +21,10 @@
 //! assert_eq!(order, ["dinum", "ace", "brigade", "isn"]);
 //! ```
 
-use std::collections::HashMap;
 use std::ops::Index;
+
+mod by_id;
+pub(crate) use by_id::IdIndex;
 
 /// The index of a unit in its chart's arena. Cheap to copy and compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -85,7 +87,7 @@ pub struct Chart {
     /// What was refused without refusing the file, such as unsafe links.
     pub warnings: Vec<crate::load::Warning>,
     units: Vec<Unit>,
-    by_id: HashMap<String, UnitId>,
+    by_id: IdIndex,
 }
 
 /// What the loader hands to [`ChartBuilder::push`]: a unit without links.
@@ -104,9 +106,9 @@ pub struct UnitData {
 pub(crate) struct ChartBuilder {
     units: Vec<Unit>,
     /// The ids given so far: the loader checks and derives ids against
-    /// the map the chart keeps, rather than copying and hashing every id
+    /// the index the chart keeps, rather than copying and hashing every id
     /// again into maps of its own.
-    by_id: HashMap<String, UnitId>,
+    by_id: IdIndex,
 }
 
 impl ChartBuilder {
@@ -114,21 +116,23 @@ impl ChartBuilder {
     /// that doubles holds both buffers at once, while the file is read,
     /// when a WebAssembly memory reaches the size it keeps.
     pub(crate) fn with_capacity(units: usize) -> Self {
-        ChartBuilder { units: Vec::with_capacity(units), by_id: HashMap::with_capacity(units) }
+        ChartBuilder { units: Vec::with_capacity(units), by_id: IdIndex::with_capacity(units) }
     }
 
-    /// A builder whose units' ids are all known, each mapped to the unit
+    /// A builder whose units' ids are all known, each indexed at the unit
     /// it will be: they are placed without being hashed again.
-    pub(crate) fn with_ids(by_id: HashMap<String, UnitId>) -> Self {
+    pub(crate) fn with_ids(by_id: IdIndex) -> Self {
         ChartBuilder { units: Vec::with_capacity(by_id.len()), by_id }
     }
 
     /// Adds a unit, its id unique or empty (to be set later).
     pub(crate) fn push(&mut self, data: UnitData, parent: Option<UnitId>) -> UnitId {
-        if !data.id.is_empty() {
-            self.by_id.insert(data.id.clone(), UnitId(self.units.len() as u32));
+        let id = self.place(data, parent);
+        let units = &self.units;
+        if !units[id.index()].id.is_empty() {
+            self.by_id.insert(&units[id.index()].id, id.index(), |i| &units[i].id);
         }
-        self.place(data, parent)
+        id
     }
 
     /// Adds a unit whose id the map already holds (see [`ChartBuilder::with_ids`]).
@@ -181,13 +185,14 @@ impl ChartBuilder {
 
     /// The unit already given `id`, if any.
     pub(crate) fn with_id(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).map(|u| u.index())
+        self.by_id.get(id, |i| &self.units[i].id)
     }
 
     /// Gives the unit pushed with an empty id the unique `id`.
     pub(crate) fn set_id(&mut self, index: usize, id: String) {
-        self.by_id.insert(id.clone(), UnitId(index as u32));
         self.units[index].id = id;
+        let units = &self.units;
+        self.by_id.insert(&units[index].id, index, |i| &units[i].id);
     }
 
     pub(crate) fn finish(self, meta: Metadata, warnings: Vec<crate::load::Warning>) -> Chart {
@@ -234,7 +239,7 @@ impl Chart {
     }
 
     pub fn find(&self, id: &str) -> Option<UnitId> {
-        self.by_id.get(id).copied()
+        self.by_id.get(id, |i| &self.units[i].id).map(UnitId::at)
     }
 
     pub fn parent(&self, id: UnitId) -> Option<UnitId> {

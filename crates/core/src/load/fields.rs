@@ -2,12 +2,12 @@
 
 use super::{Expected, LoadError, Problem, Warning};
 use crate::url::is_allowed_url;
-use super::json::{Doc, Json, Member};
+use super::json::{Doc, Json, Member, Value};
 
 /// An object of the data file and where it is, e.g. `root.children[2]`.
 pub(super) struct Fields<'a> {
     doc: &'a Doc<'a>,
-    map: &'a [Member<'a>],
+    map: &'a [Member],
     path: Path<'a>,
 }
 
@@ -66,15 +66,15 @@ pub(super) fn invalid(path: String, problem: Problem) -> LoadError {
 }
 
 impl<'a> Fields<'a> {
-    pub(super) fn of(doc: &'a Doc<'a>, value: &'a Json<'a>, path: Path<'a>) -> Result<Self, LoadError> {
-        match *value {
-            Json::Object(span) => Ok(Fields { doc, map: doc.members(span), path }),
+    pub(super) fn of(doc: &'a Doc<'a>, value: Json, path: Path<'a>) -> Result<Self, LoadError> {
+        match doc.value(value) {
+            Value::Object(map) => Ok(Fields { doc, map, path }),
             _ => Err(invalid(path.text(), Problem::WrongType(Expected::Object))),
         }
     }
 
     /// An object inside this one's document.
-    pub(super) fn object<'b>(&'b self, value: &'b Json<'b>, path: Path<'b>) -> Result<Fields<'b>, LoadError> {
+    pub(super) fn object<'b>(&'b self, value: Json, path: Path<'b>) -> Result<Fields<'b>, LoadError> {
         Fields::of(self.doc, value, path)
     }
 
@@ -90,15 +90,20 @@ impl<'a> Fields<'a> {
         invalid(self.path.text(), problem)
     }
 
-    pub(super) fn get(&self, key: &str) -> Option<&'a Json<'a>> {
-        Json::get(self.map, key)
+    pub(super) fn get(&self, key: &str) -> Option<Json> {
+        self.doc.get(self.map, key)
+    }
+
+    /// What a value of this object's document is.
+    pub(super) fn value(&self, json: Json) -> Value<'a> {
+        self.doc.value(json)
     }
 
     /// Refuses keys outside `known`; `x-` keys are extensions and pass. Of
     /// several unknown keys, the first in sorted order is named, whatever
     /// the file's order.
     pub(super) fn only(&self, known: &[&str]) -> Result<(), LoadError> {
-        let unknown = self.map.iter().map(|(k, _)| k.as_ref()).filter(|k| !known.contains(k) && !k.starts_with("x-"));
+        let unknown = self.map.iter().map(|m| self.doc.key(m)).filter(|k| !known.contains(k) && !k.starts_with("x-"));
         match unknown.min() {
             Some(k) => Err(invalid(self.at(k), Problem::UnknownField(k.to_owned()))),
             None => Ok(()),
@@ -106,9 +111,9 @@ impl<'a> Fields<'a> {
     }
 
     pub(super) fn optional_str(&self, key: &str) -> Result<Option<&'a str>, LoadError> {
-        match self.get(key) {
+        match self.get(key).map(|v| self.value(v)) {
             None => Ok(None),
-            Some(Json::String(s)) => Ok(Some(s)),
+            Some(Value::String(s)) => Ok(Some(s)),
             Some(_) => Err(invalid(self.at(key), Problem::WrongType(Expected::String))),
         }
     }
@@ -152,10 +157,10 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub(super) fn optional_array(&self, key: &str) -> Result<&'a [Json<'a>], LoadError> {
-        match self.get(key) {
+    pub(super) fn optional_array(&self, key: &str) -> Result<&'a [Json], LoadError> {
+        match self.get(key).map(|v| self.value(v)) {
             None => Ok(&[]),
-            Some(&Json::Array(span)) => Ok(self.doc.items(span)),
+            Some(Value::Array(items)) => Ok(items),
             Some(_) => Err(invalid(self.at(key), Problem::WrongType(Expected::Array))),
         }
     }

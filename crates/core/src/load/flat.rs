@@ -4,9 +4,8 @@
 use super::fields::{invalid, Fields, Path};
 use super::unit::{read_id, read_unit, FLAT_KEYS};
 use super::{Expected, LoadError, Problem, Warning, MAX_DEPTH, MAX_UNITS};
-use crate::chart::{ChartBuilder, UnitData, UnitId};
-use super::json::Json;
-use std::collections::HashMap;
+use crate::chart::{ChartBuilder, IdIndex, UnitData, UnitId};
+use super::json::{Json, Value};
 
 struct Row<'a> {
     data: UnitData,
@@ -14,24 +13,24 @@ struct Row<'a> {
 }
 
 /// `items`: the `"units"` of the document `top`.
-pub(super) fn build<'a>(top: &'a Fields<'a>, items: &'a [Json<'a>], warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
+pub(super) fn build<'a>(top: &'a Fields<'a>, items: &'a [Json], warnings: &mut Vec<Warning>) -> Result<ChartBuilder, LoadError> {
     if items.is_empty() {
         return Err(invalid("units".into(), Problem::NoUnits));
     }
     if items.len() > MAX_UNITS {
         return Err(invalid("units".into(), Problem::TooManyUnits { limit: MAX_UNITS }));
     }
-    let mut rows = items.iter().enumerate().map(|(i, item)| read_row(top, item, i, warnings)).collect::<Result<Vec<_>, _>>()?;
+    let mut rows = items.iter().enumerate().map(|(i, item)| read_row(top, *item, i, warnings)).collect::<Result<Vec<_>, _>>()?;
     let mut by_id = index_ids(&rows)?;
     let root = find_root(&rows)?;
     let mut parents = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         parents.push(match row.parent {
             None => None,
-            Some(parent) => match by_id.get(parent) {
+            Some(parent) => match by_id.get(parent, |r| &rows[r].data.id) {
                 None => return Err(invalid(path(i, "parent"), Problem::UnknownParent(parent.to_owned()))),
-                Some(p) if p.index() == i => return Err(invalid(path(i, "parent"), Problem::SelfParent(parent.to_owned()))),
-                Some(p) => Some(p.index()),
+                Some(p) if p == i => return Err(invalid(path(i, "parent"), Problem::SelfParent(parent.to_owned()))),
+                Some(p) => Some(p),
             },
         });
     }
@@ -39,15 +38,14 @@ pub(super) fn build<'a>(top: &'a Fields<'a>, items: &'a [Json<'a>], warnings: &m
     if order.len() < rows.len() {
         return Err(cycle_error(&rows, &parents, &order));
     }
-    // Each row's place in document order: the map of ids, which held rows,
-    // now holds units, and becomes the chart's without hashing an id again.
+    // Each row's place in document order: the index of ids, which held
+    // rows, now holds units, and becomes the chart's without hashing an id
+    // again.
     let mut unit_of_row = vec![UnitId::at(0); rows.len()];
     for (unit, &(row, _)) in order.iter().enumerate() {
         unit_of_row[row] = UnitId::at(unit);
     }
-    for unit in by_id.values_mut() {
-        *unit = unit_of_row[unit.index()];
-    }
+    by_id.renumber(|row| unit_of_row[row].index());
     let mut builder = ChartBuilder::with_ids(by_id);
     for (row, parent) in order {
         builder.place(std::mem::take(&mut rows[row].data), parent.map(|p| unit_of_row[p]));
@@ -94,7 +92,7 @@ fn path(i: usize, key: &str) -> String {
 /// Where the rows are, for their paths.
 const UNITS: Path = Path::Key(&Path::Top, "units");
 
-fn read_row<'a>(top: &'a Fields<'a>, item: &'a Json<'a>, i: usize, warnings: &mut Vec<Warning>) -> Result<Row<'a>, LoadError> {
+fn read_row<'a>(top: &'a Fields<'a>, item: Json, i: usize, warnings: &mut Vec<Warning>) -> Result<Row<'a>, LoadError> {
     let fields = top.object(item, Path::Index(&UNITS, i))?;
     if fields.get("children").is_some() {
         return Err(invalid(fields.at("children"), Problem::ChildrenInFlatForm));
@@ -102,22 +100,22 @@ fn read_row<'a>(top: &'a Fields<'a>, item: &'a Json<'a>, i: usize, warnings: &mu
     fields.only(&FLAT_KEYS)?;
     let mut data = read_unit(&fields, warnings)?;
     data.id = read_id(&fields)?.ok_or_else(|| fields.error(Problem::Missing("id")))?;
-    let parent = match fields.get("parent") {
+    let parent = match fields.get("parent").map(|v| top.value(v)) {
         None => return Err(fields.error(Problem::Missing("parent"))),
-        Some(Json::Null) => None,
-        Some(Json::String(p)) => Some(p.as_ref()),
+        Some(Value::Null) => None,
+        Some(Value::String(p)) => Some(p),
         Some(_) => return Err(invalid(fields.at("parent"), Problem::WrongType(Expected::StringOrNull))),
     };
     Ok(Row { data, parent })
 }
 
-/// Every id and its row, as a map the chart keeps once its values are
-/// units (see [`build`]).
-fn index_ids(rows: &[Row]) -> Result<HashMap<String, UnitId>, LoadError> {
-    let mut index = HashMap::with_capacity(rows.len());
+/// Every row by its id, as an index the chart keeps once it holds units
+/// (see [`build`]).
+fn index_ids(rows: &[Row]) -> Result<IdIndex, LoadError> {
+    let mut index = IdIndex::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
-        if let Some(first) = index.insert(row.data.id.clone(), UnitId::at(i)) {
-            let problem = Problem::DuplicateId { id: row.data.id.clone(), first: format!("units[{}]", first.index()) };
+        if let Some(first) = index.insert(&row.data.id, i, |r| &rows[r].data.id) {
+            let problem = Problem::DuplicateId { id: row.data.id.clone(), first: format!("units[{first}]") };
             return Err(invalid(path(i, "id"), problem));
         }
     }

@@ -8,55 +8,136 @@
 //! users and scripts already know.
 
 use super::{LoadError, SyntaxProblem, MAX_JSON_NESTING};
-use std::borrow::Cow;
 
-#[derive(Debug)]
-pub(super) enum Json<'a> {
+/// A value of the file in 8 bytes, as the document's lists hold
+/// 1,000,000 of them for 100,000 units: its kind and a length share a
+/// word, and `start` is where it is (a byte of the text, an entry of one
+/// of the document's lists, or one of its decoded strings). Read it with
+/// [`Doc::value`].
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Json {
+    kind_len: u32,
+    start: u32,
+}
+
+/// What a [`Json`] is, in the top bits of its word.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
     Null,
     Bool,
     Number,
-    String(Cow<'a, str>),
-    /// Items in [`Doc::items`].
-    Array(Span),
-    /// Members in [`Doc::members`], in file order, repeated keys included:
-    /// [`Json::get`] reads them as a JSON object means them.
-    Object(Span),
+    /// A string without escapes: `len` bytes of the text from `start`.
+    Text,
+    /// A string with escapes, decoded: `Doc::decoded[start]`.
+    Decoded,
+    /// `len` items of `Doc::items` from `start`.
+    Array,
+    /// `len` members of `Doc::members` from `start`, in file order,
+    /// repeated keys included: [`Doc::get`] reads them as a JSON object
+    /// means them.
+    Object,
 }
 
-pub(super) type Member<'a> = (Cow<'a, str>, Json<'a>);
+const KIND_SHIFT: u32 = 29;
+const LEN_MASK: u32 = (1 << KIND_SHIFT) - 1;
 
-/// Where an array's items or an object's members are in the document's
-/// lists.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Span {
-    start: u32,
-    len: u32,
+// The accessors are inlined even in the size-optimised release: V8's
+// baseline tier, which runs a page's first parse, makes every call a call
+// (as an enum's fields, they cost the parse nothing).
+impl Json {
+    #[inline(always)]
+    fn new(kind: Kind, start: usize, len: usize) -> Json {
+        // The loader refuses files over 32 MB before parsing them: a length
+        // (of a string, or a count of items) always fits in 29 bits.
+        debug_assert!(len <= LEN_MASK as usize && start <= u32::MAX as usize);
+        Json { kind_len: (kind as u32) << KIND_SHIFT | len as u32, start: start as u32 }
+    }
+
+    const NULL: Json = Json { kind_len: (Kind::Null as u32) << KIND_SHIFT, start: 0 };
+    const BOOL: Json = Json { kind_len: (Kind::Bool as u32) << KIND_SHIFT, start: 0 };
+    const NUMBER: Json = Json { kind_len: (Kind::Number as u32) << KIND_SHIFT, start: 0 };
+
+    #[inline(always)]
+    fn kind(self) -> Kind {
+        match self.kind_len >> KIND_SHIFT {
+            0 => Kind::Null,
+            1 => Kind::Bool,
+            2 => Kind::Number,
+            3 => Kind::Text,
+            4 => Kind::Decoded,
+            5 => Kind::Array,
+            _ => Kind::Object,
+        }
+    }
+
+    #[inline(always)]
+    fn range(self) -> std::ops::Range<usize> {
+        let start = self.start as usize;
+        start..start + (self.kind_len & LEN_MASK) as usize
+    }
+}
+
+/// An object's member: its key (a string) and its value.
+pub(super) type Member = (Json, Json);
+
+/// A value as the loader reads it.
+pub(super) enum Value<'d> {
+    Null,
+    Bool,
+    Number,
+    String(&'d str),
+    Array(&'d [Json]),
+    Object(&'d [Member]),
 }
 
 /// A parsed file: its value, and every array's items and every object's
 /// members, each array or object a run in one list, so that a chart of
-/// 100,000 units costs a few growing lists, not an allocation per object.
+/// 100,000 units costs a few lists, not an allocation per object. Strings
+/// stay in the text, unless they hold an escape.
 pub(super) struct Doc<'a> {
-    pub(super) root: Json<'a>,
-    items: Vec<Json<'a>>,
-    members: Vec<Member<'a>>,
+    text: &'a str,
+    pub(super) root: Json,
+    items: Vec<Json>,
+    members: Vec<Member>,
+    decoded: Vec<String>,
 }
 
-impl<'a> Doc<'a> {
-    pub(super) fn items(&self, span: Span) -> &[Json<'a>] {
-        &self.items[span.start as usize..][..span.len as usize]
+impl Doc<'_> {
+    #[inline(always)]
+    pub(super) fn value(&self, json: Json) -> Value<'_> {
+        match json.kind() {
+            Kind::Null => Value::Null,
+            Kind::Bool => Value::Bool,
+            Kind::Number => Value::Number,
+            Kind::Text => Value::String(&self.text[json.range()]),
+            Kind::Decoded => Value::String(&self.decoded[json.start as usize]),
+            Kind::Array => Value::Array(&self.items[json.range()]),
+            Kind::Object => Value::Object(&self.members[json.range()]),
+        }
     }
 
-    pub(super) fn members(&self, span: Span) -> &[Member<'a>] {
-        &self.members[span.start as usize..][..span.len as usize]
+    /// A member's key.
+    pub(super) fn key(&self, member: &Member) -> &str {
+        match self.value(member.0) {
+            Value::String(key) => key,
+            _ => unreachable!("the parser makes every key a string"),
+        }
     }
-}
 
-impl<'a> Json<'a> {
     /// A member of an object: the last one with that key, as JSON parsers
     /// (serde_json's `Value` among them) keep it.
-    pub(super) fn get<'s>(members: &'s [Member<'a>], key: &str) -> Option<&'s Json<'a>> {
-        members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    pub(super) fn get(&self, members: &[Member], key: &str) -> Option<Json> {
+        members.iter().rev().find(|m| self.is(m.0, key)).map(|m| m.1)
+    }
+
+    /// Whether a key is `key`, its length compared first: most keys of an
+    /// object differ in length from the one looked for.
+    #[inline(always)]
+    fn is(&self, json: Json, key: &str) -> bool {
+        match json.kind() {
+            Kind::Text => json.range().len() == key.len() && self.text.as_bytes()[json.range()] == *key.as_bytes(),
+            _ => matches!(self.value(json), Value::String(s) if s == key),
+        }
     }
 }
 
@@ -68,7 +149,7 @@ pub(super) fn parse(text: &str) -> Result<Doc<'_>, LoadError> {
         None => Ok(value),
     });
     match parsed {
-        Ok(root) => Ok(Doc { root, items: parser.items, members: parser.members }),
+        Ok(root) => Ok(Doc { text, root, items: parser.items, members: parser.members, decoded: parser.decoded }),
         Err((problem, end)) => Err(located(text, end, problem)),
     }
 }
@@ -77,7 +158,7 @@ pub(super) fn parse(text: &str) -> Result<Doc<'_>, LoadError> {
 /// (those inside strings only make the guess larger), so that the list is
 /// allocated once: a list that doubles as it grows holds its old and new
 /// buffers at once, and a WebAssembly memory keeps its largest size for
-/// good (at 100,000 units, the members weigh 20 MB; the items, a fifth of
+/// good (at 100,000 units, the members weigh 14 MB; the items, a fifth of
 /// that, grow as they come). Never more than one per 8 bytes, the least a
 /// member with its comma takes (`"id":"a",`): a file whose strings are full
 /// of colons does not get a list many times its size, only one that grows.
@@ -134,10 +215,11 @@ struct Parser<'a> {
     /// The items and members of the arrays and objects still open, each
     /// moved to its document list once it closes, its own nested ones
     /// having closed before it.
-    open_items: Vec<Json<'a>>,
-    open_members: Vec<Member<'a>>,
-    items: Vec<Json<'a>>,
-    members: Vec<Member<'a>>,
+    open_items: Vec<Json>,
+    open_members: Vec<Member>,
+    items: Vec<Json>,
+    members: Vec<Member>,
+    decoded: Vec<String>,
 }
 
 impl<'a> Parser<'a> {
@@ -172,20 +254,20 @@ impl<'a> Parser<'a> {
         self.peek()
     }
 
-    fn value(&mut self) -> Result<Json<'a>, Failure> {
+    fn value(&mut self) -> Result<Json, Failure> {
         let Some(first) = self.whitespace() else { return Err(self.at_next(SyntaxProblem::Truncated)) };
         match first {
-            b'n' => self.word(b"null").map(|()| Json::Null),
-            b't' => self.word(b"true").map(|()| Json::Bool),
-            b'f' => self.word(b"false").map(|()| Json::Bool),
+            b'n' => self.word(b"null").map(|()| Json::NULL),
+            b't' => self.word(b"true").map(|()| Json::BOOL),
+            b'f' => self.word(b"false").map(|()| Json::BOOL),
             b'-' => {
                 self.at += 1;
-                self.number().map(|()| Json::Number)
+                self.number().map(|()| Json::NUMBER)
             }
-            b'0'..=b'9' => self.number().map(|()| Json::Number),
+            b'0'..=b'9' => self.number().map(|()| Json::NUMBER),
             b'"' => {
                 self.at += 1;
-                self.string().map(Json::String)
+                self.string()
             }
             b'[' => self.nested(Self::array),
             b'{' => self.nested(Self::object),
@@ -251,9 +333,10 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A string after its opening quote: borrowed from the file unless it
+    /// A string after its opening quote: a range of the text unless it
     /// holds an escape.
-    fn string(&mut self) -> Result<Cow<'a, str>, Failure> {
+    fn string(&mut self) -> Result<Json, Failure> {
+        let first = self.at;
         let mut start = self.at;
         let mut owned: Option<String> = None;
         loop {
@@ -262,12 +345,12 @@ impl<'a> Parser<'a> {
             let Some(b) = self.next() else { return Err(self.at_last(SyntaxProblem::Truncated)) };
             match b {
                 b'"' => {
-                    let tail = &self.text[start..self.at - 1];
                     return Ok(match owned {
-                        None => Cow::Borrowed(tail),
+                        None => Json::new(Kind::Text, first, self.at - 1 - first),
                         Some(mut s) => {
-                            s.push_str(tail);
-                            Cow::Owned(s)
+                            s.push_str(&self.text[start..self.at - 1]);
+                            self.decoded.push(s);
+                            Json::new(Kind::Decoded, self.decoded.len() - 1, 0)
                         }
                     });
                 }
@@ -335,7 +418,7 @@ impl<'a> Parser<'a> {
 
     /// An array or an object, refused past the nesting limit so that no
     /// file can exhaust the stack.
-    fn nested(&mut self, inside: fn(&mut Self) -> Result<Json<'a>, Failure>) -> Result<Json<'a>, Failure> {
+    fn nested(&mut self, inside: fn(&mut Self) -> Result<Json, Failure>) -> Result<Json, Failure> {
         if self.depth == MAX_JSON_NESTING {
             return Err(self.at_next(SyntaxProblem::TooDeep));
         }
@@ -368,18 +451,18 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self) -> Result<Json<'a>, Failure> {
+    fn array(&mut self) -> Result<Json, Failure> {
         let base = self.open_items.len();
         while self.another(self.open_items.len() == base, b']')? {
             let item = self.value()?;
             self.open_items.push(item);
         }
-        let span = Span { start: self.items.len() as u32, len: (self.open_items.len() - base) as u32 };
+        let array = Json::new(Kind::Array, self.items.len(), self.open_items.len() - base);
         self.items.extend(self.open_items.drain(base..));
-        Ok(Json::Array(span))
+        Ok(array)
     }
 
-    fn object(&mut self) -> Result<Json<'a>, Failure> {
+    fn object(&mut self) -> Result<Json, Failure> {
         let base = self.open_members.len();
         while self.another(self.open_members.len() == base, b'}')? {
             if self.peek() != Some(b'"') {
@@ -395,9 +478,9 @@ impl<'a> Parser<'a> {
             let value = self.value()?;
             self.open_members.push((key, value));
         }
-        let span = Span { start: self.members.len() as u32, len: (self.open_members.len() - base) as u32 };
+        let object = Json::new(Kind::Object, self.members.len(), self.open_members.len() - base);
         self.members.extend(self.open_members.drain(base..));
-        Ok(Json::Object(span))
+        Ok(object)
     }
 }
 
@@ -417,7 +500,7 @@ fn located(text: &str, end: usize, problem: SyntaxProblem) -> LoadError {
 
 #[cfg(test)]
 mod tests {
-    use super::{members_in, plain_prefix, Doc, Json};
+    use super::{members_in, plain_prefix, Doc, Json, Value};
     use crate::load::{parse, LoadError, Problem, SyntaxProblem};
     use proptest::prelude::*;
 
@@ -475,20 +558,19 @@ mod tests {
 
     /// This parser's tree in the same terms, repeated keys keeping their
     /// last value as a JSON object means them.
-    fn as_value(doc: &Doc, json: &Json) -> serde_json::Value {
-        use serde_json::Value;
-        match *json {
-            Json::Null => Value::Null,
-            Json::Bool => Value::Bool(false),
-            Json::Number => Value::from(0),
-            Json::String(ref s) => Value::String(s.to_string()),
-            Json::Array(span) => Value::Array(doc.items(span).iter().map(|item| as_value(doc, item)).collect()),
-            Json::Object(span) => {
+    fn as_value(doc: &Doc, json: Json) -> serde_json::Value {
+        match doc.value(json) {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool => serde_json::Value::Bool(false),
+            Value::Number => serde_json::Value::from(0),
+            Value::String(s) => serde_json::Value::String(s.to_owned()),
+            Value::Array(items) => serde_json::Value::Array(items.iter().map(|&item| as_value(doc, item)).collect()),
+            Value::Object(members) => {
                 let mut map = serde_json::Map::new();
-                for (k, v) in doc.members(span) {
-                    map.insert(k.to_string(), as_value(doc, v));
+                for member in members {
+                    map.insert(doc.key(member).to_owned(), as_value(doc, member.1));
                 }
-                Value::Object(map)
+                serde_json::Value::Object(map)
             }
         }
     }
@@ -545,7 +627,7 @@ mod tests {
 
     fn agrees_with_serde_json(text: &str) {
         let Some(expected) = serde_json_says(text) else { return };
-        let got = super::parse(text).map(|doc| as_value(&doc, &doc.root));
+        let got = super::parse(text).map(|doc| as_value(&doc, doc.root));
         assert_eq!(got, expected, "for {text:?}");
     }
 

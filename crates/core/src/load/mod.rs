@@ -83,7 +83,7 @@ pub fn parse(text: &str) -> Result<Chart, LoadError> {
         return Err(LoadError::Syntax { line: 1, column: 1, problem: SyntaxProblem::Empty });
     }
     let doc = json::parse(text)?;
-    let top = Fields::of(&doc, &doc.root, Path::Top)?;
+    let top = Fields::of(&doc, doc.root, Path::Top)?;
     top.only(&["$schema", "title", "lang", "updated", "source", "root", "units"])?;
     let mut warnings = Vec::new();
     let meta = Metadata {

@@ -19,7 +19,7 @@ pub(super) fn build(root: &Fields, warnings: &mut Vec<Warning>) -> Result<ChartB
 /// reading to report.
 fn count(fields: &Fields) -> usize {
     let children = fields.optional_array("children").unwrap_or_default();
-    1 + children.iter().filter_map(|child| fields.object(child, Path::Top).ok()).map(|child| count(&child)).sum::<usize>()
+    1 + children.iter().filter_map(|&child| fields.object(child, Path::Top).ok()).map(|child| count(&child)).sum::<usize>()
 }
 
 struct Walk<'w> {
@@ -48,7 +48,7 @@ impl Walk<'_> {
         let id = self.builder.push(data, parent);
         let at = Path::Key(fields.path(), "children");
         for (i, child) in fields.optional_array("children")?.iter().enumerate() {
-            self.unit(&fields.object(child, Path::Index(&at, i))?, Some(id), level + 1)?;
+            self.unit(&fields.object(*child, Path::Index(&at, i))?, Some(id), level + 1)?;
         }
         Ok(())
     }

@@ -14,7 +14,7 @@ pub(super) fn read_unit(unit: &Fields, warnings: &mut Vec<Warning>) -> Result<Un
     let mut people = Vec::new();
     let at = Path::Key(unit.path(), "people");
     for (i, person) in unit.optional_array("people")?.iter().enumerate() {
-        let person = unit.object(person, Path::Index(&at, i))?;
+        let person = unit.object(*person, Path::Index(&at, i))?;
         person.only(&["name", "role"])?;
         people.push(Person { name: person.name("name")?, role: person.text("role")? });
     }
