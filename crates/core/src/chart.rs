@@ -120,7 +120,9 @@ impl ChartBuilder {
     }
 
     /// A builder whose units' ids are all known, each indexed at the unit
-    /// it will be: they are placed without being hashed again.
+    /// it will be: they are placed without being hashed again, with
+    /// [`ChartBuilder::place`] alone (the index reads ids from units, and
+    /// finds none until every unit is placed).
     pub(crate) fn with_ids(by_id: IdIndex) -> Self {
         ChartBuilder { units: Vec::with_capacity(by_id.len()), by_id }
     }
@@ -130,12 +132,13 @@ impl ChartBuilder {
         let id = self.place(data, parent);
         let units = &self.units;
         if !units[id.index()].id.is_empty() {
-            self.by_id.insert(&units[id.index()].id, id.index(), |i| &units[i].id);
+            let first = self.by_id.insert(&units[id.index()].id, id.index(), |i| &units[i].id);
+            debug_assert!(first.is_none(), "the loader checks ids before pushing");
         }
         id
     }
 
-    /// Adds a unit whose id the map already holds (see [`ChartBuilder::with_ids`]).
+    /// Adds a unit whose id the index already holds (see [`ChartBuilder::with_ids`]).
     pub(crate) fn place(&mut self, data: UnitData, parent: Option<UnitId>) -> UnitId {
         let id = UnitId(self.units.len() as u32);
         let (level, sibling_index) = match parent {
@@ -192,7 +195,8 @@ impl ChartBuilder {
     pub(crate) fn set_id(&mut self, index: usize, id: String) {
         self.units[index].id = id;
         let units = &self.units;
-        self.by_id.insert(&units[index].id, index, |i| &units[i].id);
+        let first = self.by_id.insert(&units[index].id, index, |i| &units[i].id);
+        debug_assert!(first.is_none(), "a derived id is unique");
     }
 
     pub(crate) fn finish(self, meta: Metadata, warnings: Vec<crate::load::Warning>) -> Chart {

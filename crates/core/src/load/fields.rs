@@ -94,9 +94,9 @@ impl<'a> Fields<'a> {
         self.doc.get(self.map, key)
     }
 
-    /// What a value of this object's document is.
-    pub(super) fn value(&self, json: Json) -> Value<'a> {
-        self.doc.value(json)
+    /// The value of a member, read as what it is.
+    pub(super) fn value_of(&self, key: &str) -> Option<Value<'a>> {
+        self.get(key).map(|v| self.doc.value(v))
     }
 
     /// Refuses keys outside `known`; `x-` keys are extensions and pass. Of
@@ -111,7 +111,7 @@ impl<'a> Fields<'a> {
     }
 
     pub(super) fn optional_str(&self, key: &str) -> Result<Option<&'a str>, LoadError> {
-        match self.get(key).map(|v| self.value(v)) {
+        match self.value_of(key) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
             Some(_) => Err(invalid(self.at(key), Problem::WrongType(Expected::String))),
@@ -158,7 +158,7 @@ impl<'a> Fields<'a> {
     }
 
     pub(super) fn optional_array(&self, key: &str) -> Result<&'a [Json], LoadError> {
-        match self.get(key).map(|v| self.value(v)) {
+        match self.value_of(key) {
             None => Ok(&[]),
             Some(Value::Array(items)) => Ok(items),
             Some(_) => Err(invalid(self.at(key), Problem::WrongType(Expected::Array))),

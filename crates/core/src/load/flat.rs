@@ -100,7 +100,7 @@ fn read_row<'a>(top: &'a Fields<'a>, item: Json, i: usize, warnings: &mut Vec<Wa
     fields.only(&FLAT_KEYS)?;
     let mut data = read_unit(&fields, warnings)?;
     data.id = read_id(&fields)?.ok_or_else(|| fields.error(Problem::Missing("id")))?;
-    let parent = match fields.get("parent").map(|v| top.value(v)) {
+    let parent = match fields.value_of("parent") {
         None => return Err(fields.error(Problem::Missing("parent"))),
         Some(Value::Null) => None,
         Some(Value::String(p)) => Some(p),

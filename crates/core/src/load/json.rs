@@ -7,7 +7,7 @@
 //! on damaged files), so messages and their line and column stay what
 //! users and scripts already know.
 
-use super::{LoadError, SyntaxProblem, MAX_JSON_NESTING};
+use super::{LoadError, SyntaxProblem, MAX_BYTES, MAX_JSON_NESTING};
 
 /// A value of the file in 8 bytes, as the document's lists hold
 /// 1,000,000 of them for 100,000 units: its kind and a length share a
@@ -21,7 +21,7 @@ pub(super) struct Json {
 }
 
 /// What a [`Json`] is, in the top bits of its word.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Kind {
     Null,
     Bool,
@@ -40,6 +40,11 @@ enum Kind {
 
 const KIND_SHIFT: u32 = 29;
 const LEN_MASK: u32 = (1 << KIND_SHIFT) - 1;
+// Every length (of a string, or a count of items) fits below the kind, as
+// the loader refuses larger files before parsing them; `Json::kind` reads
+// the kinds back by these numbers.
+const _: () = assert!(MAX_BYTES <= LEN_MASK as usize);
+const _: () = assert!(Kind::Text as u32 == 3 && Kind::Decoded as u32 == 4 && Kind::Object as u32 == 6);
 
 // The accessors are inlined even in the size-optimised release: V8's
 // baseline tier, which runs a page's first parse, makes every call a call
@@ -47,8 +52,6 @@ const LEN_MASK: u32 = (1 << KIND_SHIFT) - 1;
 impl Json {
     #[inline(always)]
     fn new(kind: Kind, start: usize, len: usize) -> Json {
-        // The loader refuses files over 32 MB before parsing them: a length
-        // (of a string, or a count of items) always fits in 29 bits.
         debug_assert!(len <= LEN_MASK as usize && start <= u32::MAX as usize);
         Json { kind_len: (kind as u32) << KIND_SHIFT | len as u32, start: start as u32 }
     }
@@ -130,8 +133,9 @@ impl Doc<'_> {
         members.iter().rev().find(|m| self.is(m.0, key)).map(|m| m.1)
     }
 
-    /// Whether a key is `key`, its length compared first: most keys of an
-    /// object differ in length from the one looked for.
+    /// Whether a key is `key`: its length compared before the text is
+    /// sliced (most keys differ in length from the one looked for), then
+    /// its bytes, without the character boundaries a `&str` would check.
     #[inline(always)]
     fn is(&self, json: Json, key: &str) -> bool {
         match json.kind() {
@@ -556,8 +560,8 @@ mod tests {
         }
     }
 
-    /// This parser's tree in the same terms, repeated keys keeping their
-    /// last value as a JSON object means them.
+    /// This parser's tree in the same terms, each key's value read as the
+    /// loader reads it ([`Doc::get`]: the last one).
     fn as_value(doc: &Doc, json: Json) -> serde_json::Value {
         match doc.value(json) {
             Value::Null => serde_json::Value::Null,
@@ -568,7 +572,9 @@ mod tests {
             Value::Object(members) => {
                 let mut map = serde_json::Map::new();
                 for member in members {
-                    map.insert(doc.key(member).to_owned(), as_value(doc, member.1));
+                    let key = doc.key(member);
+                    let value = doc.get(members, key).expect("a key of the object");
+                    map.insert(key.to_owned(), as_value(doc, value));
                 }
                 serde_json::Value::Object(map)
             }
@@ -667,6 +673,11 @@ mod tests {
     fn a_repeated_key_keeps_its_last_value() {
         let chart = parse(r#"{"title": "A", "title": "B", "root": {"name": "R", "name": "S"}}"#).unwrap();
         assert_eq!(chart.meta.title, "B");
+        assert_eq!(chart[chart.root()].name, "S");
+        // The same key written with an escape, before or after.
+        let chart = parse(r#"{"title": "T", "root": {"name": "R", "n\u0061me": "S"}}"#).unwrap();
+        assert_eq!(chart[chart.root()].name, "S");
+        let chart = parse(r#"{"title": "T", "root": {"n\u0061me": "R", "name": "S"}}"#).unwrap();
         assert_eq!(chart[chart.root()].name, "S");
     }
 
