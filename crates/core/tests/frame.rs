@@ -145,7 +145,7 @@ fn no_text_from_the_data_or_the_host_becomes_markup() {
     );
     let mut chart = chart(&text);
     // The loader refuses such a tag; a chart built in Rust need not.
-    chart.meta.lang = Some(format!("x\"><img src=x>"));
+    chart.meta.lang = Some("x\"><img src=x>".to_owned());
     let ids = Ids("og1".into());
     let html = Frame { heading: Some("2\" onclick=\"x"), label: Some("<b>"), ..frame(&chart, &ids, Style::Tree) }.html("");
     let link = link_field(&ids, Texts(Lang::Fr), "https://x.example/#\"><img>", "p");
