@@ -98,7 +98,7 @@ impl ChartCtx {
     pub fn new(host: &Element, chart: Chart, options: Presentation, link_prefix: String, anchors: bool, texts: Texts) -> ChartCtx {
         let view = ViewState::new(&chart, options.initial);
         let root = Root::of(host);
-        let ctx = ChartCtx {
+        ChartCtx {
             eager: chart.len() <= EAGER_LIMIT,
             filled: StoredValue::new(Filled::new(&chart)),
             current: StoredValue::new(chart.root()),
@@ -116,8 +116,7 @@ impl ChartCtx {
             texts,
             chart: StoredValue::new(chart),
             view: StoredValue::new(view),
-        };
-        ctx
+        }
     }
 
     /// The widget's frame around the units that the first frame shows,

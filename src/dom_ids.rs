@@ -85,7 +85,7 @@ impl Prefix {
         let ids = loop {
             n += 1;
             let ids = Ids(format!("og{n}"));
-            if !root.element(&ids.frame(Part::Region)).is_some_and(|region| !host.contains(Some(&region))) {
+            if root.element(&ids.frame(Part::Region)).is_none_or(|region| host.contains(Some(&region))) {
                 break ids;
             }
         };
