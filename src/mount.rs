@@ -249,8 +249,11 @@ struct Alert {
     element: Element,
     /// The retry button and its click listener, removed before it is
     /// dropped: a click being dispatched still calls the listeners it had.
-    again: Option<(Element, Closure<dyn Fn(Event)>)>,
+    again: Option<Listened>,
 }
+
+/// An element and the listener added to it.
+type Listened = (Element, Closure<dyn Fn(Event)>);
 
 impl Drop for Alert {
     fn drop(&mut self) {
