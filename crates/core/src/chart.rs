@@ -130,12 +130,18 @@ impl ChartBuilder {
     /// Adds a unit, its id unique or empty (to be set later).
     pub(crate) fn push(&mut self, data: UnitData, parent: Option<UnitId>) -> UnitId {
         let id = self.place(data, parent);
-        let units = &self.units;
-        if !units[id.index()].id.is_empty() {
-            let first = self.by_id.insert(&units[id.index()].id, id.index(), |i| &units[i].id);
-            debug_assert!(first.is_none(), "the loader checks ids before pushing");
+        if !self.units[id.index()].id.is_empty() {
+            self.index_id(id.index());
         }
         id
+    }
+
+    /// Indexes the unit at `index` by the id it holds, which the loader has
+    /// checked no other unit has.
+    fn index_id(&mut self, index: usize) {
+        let units = &self.units;
+        let first = self.by_id.insert(&units[index].id, index, |i| &units[i].id);
+        debug_assert!(first.is_none(), "an id given twice");
     }
 
     /// Adds a unit whose id the index already holds (see [`ChartBuilder::with_ids`]).
@@ -194,9 +200,7 @@ impl ChartBuilder {
     /// Gives the unit pushed with an empty id the unique `id`.
     pub(crate) fn set_id(&mut self, index: usize, id: String) {
         self.units[index].id = id;
-        let units = &self.units;
-        let first = self.by_id.insert(&units[index].id, index, |i| &units[i].id);
-        debug_assert!(first.is_none(), "a derived id is unique");
+        self.index_id(index);
     }
 
     pub(crate) fn finish(self, meta: Metadata, warnings: Vec<crate::load::Warning>) -> Chart {

@@ -51,14 +51,14 @@ const _: () = assert!(Kind::Text as u32 == 3 && Kind::Decoded as u32 == 4 && Kin
 // (as an enum's fields, they cost the parse nothing).
 impl Json {
     #[inline(always)]
-    fn new(kind: Kind, start: usize, len: usize) -> Json {
+    const fn new(kind: Kind, start: usize, len: usize) -> Json {
         debug_assert!(len <= LEN_MASK as usize && start <= u32::MAX as usize);
         Json { kind_len: (kind as u32) << KIND_SHIFT | len as u32, start: start as u32 }
     }
 
-    const NULL: Json = Json { kind_len: (Kind::Null as u32) << KIND_SHIFT, start: 0 };
-    const BOOL: Json = Json { kind_len: (Kind::Bool as u32) << KIND_SHIFT, start: 0 };
-    const NUMBER: Json = Json { kind_len: (Kind::Number as u32) << KIND_SHIFT, start: 0 };
+    const NULL: Json = Json::new(Kind::Null, 0, 0);
+    const BOOL: Json = Json::new(Kind::Bool, 0, 0);
+    const NUMBER: Json = Json::new(Kind::Number, 0, 0);
 
     #[inline(always)]
     fn kind(self) -> Kind {
