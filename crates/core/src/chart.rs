@@ -21,6 +21,7 @@
 //! assert_eq!(order, ["dinum", "ace", "brigade", "isn"]);
 //! ```
 
+use crate::warning::Warning;
 use std::ops::Index;
 
 mod by_id;
@@ -85,7 +86,7 @@ pub struct Metadata {
 pub struct Chart {
     pub meta: Metadata,
     /// What was refused without refusing the file, such as unsafe links.
-    pub warnings: Vec<crate::load::Warning>,
+    pub warnings: Vec<Warning>,
     units: Vec<Unit>,
     by_id: IdIndex,
 }
@@ -203,7 +204,7 @@ impl ChartBuilder {
         self.index_id(index);
     }
 
-    pub(crate) fn finish(self, meta: Metadata, warnings: Vec<crate::load::Warning>) -> Chart {
+    pub(crate) fn finish(self, meta: Metadata, warnings: Vec<Warning>) -> Chart {
         debug_assert_eq!(self.by_id.len(), self.units.len(), "every unit has a unique id");
         Chart { meta, warnings, units: self.units, by_id: self.by_id }
     }

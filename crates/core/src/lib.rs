@@ -20,11 +20,13 @@ pub mod markup;
 pub mod nav;
 pub mod reduce;
 pub mod search;
+mod shown;
 pub mod stats;
 pub mod texts;
 pub mod typeahead;
 pub mod url;
 pub mod view;
+pub mod warning;
 pub mod zoom;
 
 pub use action::{Action, Announcement, Effect, FocusTarget};

@@ -89,7 +89,8 @@ pub fn reduce(view: &mut ViewState, chart: &Chart, items: Items, action: Action)
         Action::TypeAhead { c, at_ms } => {
             if view.is_disclosure_open() {
                 let text = view.typeahead.push(c, at_ms).to_owned();
-                let target = typeahead::search(&Navigator::new(chart, view, items), chart, &text, current);
+                let nav = Navigator::new(chart, view, items);
+                let target = typeahead::search(chart, &text, current, nav.first(), |u| nav.next(u));
                 focus(view, target, &mut effects);
             }
         }

@@ -3,7 +3,6 @@
 
 use crate::chart::{Chart, UnitId};
 use crate::fold::fold;
-use crate::nav::Navigator;
 
 /// Silence after which the typed string starts again, in milliseconds.
 pub const RESET_AFTER_MS: u64 = 500;
@@ -33,22 +32,29 @@ pub fn matches(chart: &Chart, unit: UnitId, folded: &str) -> bool {
     fold(&chart[unit].name).starts_with(folded)
 }
 
-/// The item to focus for the typed `text`, searching the visible items from
-/// `from`, wrapping around. Repeating one character cycles through the items
-/// starting with it; a longer string first tries the current item, so that
-/// typing on goes on refining the same match.
-pub fn search(nav: &Navigator, chart: &Chart, text: &str, from: Option<UnitId>) -> Option<UnitId> {
+/// The item to focus for the typed `text`, searching the visible items (the
+/// `first` and each one's `next`, as the view's navigation orders them) from
+/// `from`, wrapping around. Repeating one character cycles through the
+/// items starting with it; a longer string first tries the current item, so
+/// that typing on goes on refining the same match.
+pub fn search(
+    chart: &Chart,
+    text: &str,
+    from: Option<UnitId>,
+    first: Option<UnitId>,
+    next: impl Fn(UnitId) -> Option<UnitId>,
+) -> Option<UnitId> {
     let mut chars = text.chars();
-    let first = chars.next()?;
-    let repeated = chars.all(|c| c == first);
-    let (needle, include_current) = if repeated { (&text[..first.len_utf8()], false) } else { (text, true) };
+    let head = chars.next()?;
+    let repeated = chars.all(|c| c == head);
+    let (needle, include_current) = if repeated { (&text[..head.len_utf8()], false) } else { (text, true) };
     let start = match from {
         Some(f) if include_current => Some(f),
-        Some(f) => nav.next(f).or_else(|| nav.first()),
-        None => nav.first(),
+        Some(f) => next(f).or(first),
+        None => first,
     }?;
-    let after = std::iter::successors(Some(start), |&u| nav.next(u));
-    let wrapped = std::iter::successors(nav.first(), |&u| nav.next(u)).take_while(|&u| u != start);
+    let after = std::iter::successors(Some(start), |&u| next(u));
+    let wrapped = std::iter::successors(first, |&u| next(u)).take_while(|&u| u != start);
     after.chain(wrapped).find(|&u| matches(chart, u, needle))
 }
 

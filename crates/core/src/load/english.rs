@@ -1,6 +1,6 @@
 //! Load errors in English; the French text is their `Display`.
 
-use super::error::shown;
+use crate::shown::shown;
 use super::{Expected, LoadError, Problem, SyntaxProblem};
 
 pub(super) fn message(err: &LoadError) -> String {

@@ -1,5 +1,6 @@
 //! What can be wrong with a data file, and where.
 
+use crate::shown::shown;
 use std::fmt;
 
 /// Why a file could not become a chart. Every variant says where.
@@ -12,14 +13,6 @@ pub enum LoadError {
     Invalid { path: String, problem: Problem },
     /// The file is larger than the limit, in bytes.
     TooLarge { bytes: usize, limit: usize },
-}
-
-/// Something refused without refusing the file: the chart loads without it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Warning {
-    /// A link outside the allow-list; the unit is shown without it. `unit`
-    /// is the unit's name, empty for the chart's `source`.
-    RefusedLink { path: String, unit: String, url: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -186,61 +179,11 @@ impl fmt::Display for Problem {
     }
 }
 
-/// A value from the file, made safe to echo in a message: control and
-/// bidirectional-formatting characters become `U+XXXX` (so they can neither
-/// hide nor reorder the message), and long values are cut.
-pub(super) fn shown(value: &str) -> String {
-    const MAX_CHARS: usize = 60;
-    let mut out = String::new();
-    for (i, c) in value.chars().enumerate() {
-        if i == MAX_CHARS {
-            out.push('…');
-            break;
-        }
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}');
-        if c.is_control() || bidi {
-            out.push_str(&format!("U+{:04X}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// "60,0 Mo" in French, "60.0 MB" in English (decimal megabytes).
 pub(super) fn megabytes(bytes: usize, decimal: char) -> String {
     let tenths = (bytes as u64 * 10 + 500_000) / 1_000_000;
     let unit = if decimal == ',' { "Mo" } else { "MB" };
     format!("{}{decimal}{} {unit}", tenths / 10, tenths % 10)
-}
-
-const ALLOWED_FR: &str = "Seuls https:, http:, mailto: et les liens relatifs, sans espace autour, sont acceptés.";
-const ALLOWED_EN: &str = "Only https:, http:, mailto: and relative links, without surrounding spaces, are accepted.";
-
-impl Warning {
-    /// The warning in `lang`, naming the unit and the place.
-    ///
-    /// ```
-    /// use organigramme_core::{parse, Lang};
-    /// let chart = parse(r#"{"title": "T", "root": {"name": "A", "url": "javascript:x"}}"#).unwrap();
-    /// assert_eq!(chart.warnings[0].message(Lang::Fr),
-    ///     "Le lien « javascript:x » de l’unité « A » (root.url) est refusé : l’unité est affichée sans lien. \
-    ///      Seuls https:, http:, mailto: et les liens relatifs, sans espace autour, sont acceptés.");
-    /// ```
-    pub fn message(&self, lang: crate::Lang) -> String {
-        let Warning::RefusedLink { path, unit, url } = self;
-        let (path, unit, url) = (shown(path), shown(unit), shown(url));
-        match (lang, unit.is_empty()) {
-            (crate::Lang::Fr, false) => {
-                format!("Le lien « {url} » de l’unité « {unit} » ({path}) est refusé : l’unité est affichée sans lien. {ALLOWED_FR}")
-            }
-            (crate::Lang::Fr, true) => format!("Le lien « {url} » ({path}) est refusé : il n’est pas affiché. {ALLOWED_FR}"),
-            (crate::Lang::En, false) => {
-                format!("The link “{url}” of the unit “{unit}” ({path}) is refused: the unit is shown without it. {ALLOWED_EN}")
-            }
-            (crate::Lang::En, true) => format!("The link “{url}” ({path}) is refused: it is not shown. {ALLOWED_EN}"),
-        }
-    }
 }
 
 fn place(path: &str) -> String {

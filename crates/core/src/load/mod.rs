@@ -12,7 +12,8 @@ mod json;
 mod nested;
 mod unit;
 
-pub use error::{Expected, LoadError, Problem, SyntaxProblem, Warning};
+pub use crate::warning::Warning;
+pub use error::{Expected, LoadError, Problem, SyntaxProblem};
 
 use crate::chart::{Chart, Metadata};
 use fields::{Fields, Path};
