@@ -60,7 +60,9 @@ fn raw_string_len(text: &str) -> Option<usize> {
 fn char_literal_len(text: &str) -> Option<usize> {
     let body = text.strip_prefix('\'')?;
     let len = if let Some(escaped) = body.strip_prefix('\\') {
-        1 + escaped.find('\'')? + 1
+        // The escaped character may be the quote itself: `'\''`.
+        let first = escaped.chars().next()?.len_utf8();
+        1 + first + escaped[first..].find('\'')? + 1
     } else {
         let c = body.chars().next()?;
         body[c.len_utf8()..].starts_with('\'').then_some(c.len_utf8() + 1)?
@@ -254,10 +256,14 @@ fn the_reading_of_sources_finds_paths_and_cycles() {
         "use crate::{chart::{Chart, UnitId}, fold};\n\
          // crate::commented\n\
          const S: &str = \"crate::quoted\"; const R: &str = r#\"crate::raw\"#; const C: char = '\"';\n\
+         const Q: [char; 2] = ['\\'', '\\u{2068}']; const D: &str = \"crate::after_chars\";\n\
          fn f<'a>(x: &'a str) { crate::nav::step(x); }\n\
          #[cfg(test)]\nmod tests { use crate::tested; }\n",
     );
     assert_eq!(crate_paths(&code), ["chart", "fold", "nav"].map(String::from).into());
+    for (literal, len) in [("'\\'' x", 4), ("'\\u{2068}'", 10), ("'é'", 4), ("'a>", 0)] {
+        assert_eq!(char_literal_len(literal).unwrap_or(0), len, "{literal}");
+    }
     assert_eq!(reexports("pub use load::{parse, Warning as W}; pub use chart::Chart; use x::y;")["W"], "load");
     let graph = |edges: &[(&str, &str)]| {
         let mut g = Graph::new();
