@@ -1,4 +1,4 @@
-//! What a chart was loaded without: kept with the chart, which shows it,
+//! What a chart was loaded without: kept with the chart, which holds it,
 //! apart from the loader, which finds it.
 
 use crate::lang::Lang;

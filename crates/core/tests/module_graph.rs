@@ -1,9 +1,11 @@
 //! The project's crates (this core, the web view, the command line) import
 //! their own modules without cycles: a module that needs another's word
 //! never lends it one back, so that each layer reads on its own. Read from
-//! the sources: every `crate::` path outside comments, strings and test
-//! modules, a directory module's files counted as one module, the crate
-//! root's re-exports followed to the module that defines them.
+//! the sources: every path from the crate's root (`crate::`, or `super::`
+//! where it leads there) outside comments, strings and test items, the files
+//! of a directory module counted as one module, and a name the crate's root
+//! re-exports taken for the module it names there (the root re-exports each
+//! name from the module that defines it).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -23,7 +25,7 @@ fn code_of(source: &str) -> String {
         if rest.starts_with("//") {
             i += rest.find('\n').unwrap_or(rest.len());
         } else if rest.starts_with("/*") {
-            i += rest.find("*/").map_or(rest.len(), |e| e + 2);
+            i += block_comment_len(rest);
         } else if let Some(raw) = raw_string_len(rest) {
             out.push_str("\"\"");
             i += raw;
@@ -44,6 +46,27 @@ fn code_of(source: &str) -> String {
         }
     }
     without_test_items(&out)
+}
+
+/// The length of the block comment `text` starts with, nested ones inside.
+fn block_comment_len(text: &str) -> usize {
+    let mut depth = 0;
+    let mut k = 0;
+    while k < text.len() {
+        if text[k..].starts_with("/*") {
+            depth += 1;
+            k += 2;
+        } else if text[k..].starts_with("*/") {
+            depth -= 1;
+            k += 2;
+            if depth == 0 {
+                return k;
+            }
+        } else {
+            k += text[k..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    text.len()
 }
 
 /// `r"…"`, `r#"…"#`…: its length, if `text` starts with one.
@@ -70,52 +93,84 @@ fn char_literal_len(text: &str) -> Option<usize> {
     Some(1 + len)
 }
 
-/// The code without the items marked `#[cfg(test)]` (a test module may use
-/// anything it tests).
+/// The code without the items whose `cfg` names `test` (`#[cfg(test)]`,
+/// `#[cfg(all(test, …))]`): a test may use anything it tests.
 fn without_test_items(code: &str) -> String {
     let mut out = String::new();
     let mut rest = code;
-    while let Some(at) = rest.find("#[cfg(test)]") {
-        out.push_str(&rest[..at]);
-        let item = &rest[at..];
-        let Some(open) = item.find(['{', ';']) else { break };
-        if item.as_bytes()[open] == b';' {
-            rest = &item[open + 1..];
+    while let Some(at) = rest.find("#[cfg(") {
+        let attribute_end = rest[at..].find(']').map_or(rest.len(), |e| at + e + 1);
+        let attribute = &rest[at..attribute_end];
+        let names_test = attribute.split(|c: char| !c.is_alphanumeric() && c != '_').any(|word| word == "test");
+        if !names_test {
+            out.push_str(&rest[..attribute_end]);
+            rest = &rest[attribute_end..];
             continue;
         }
-        let mut depth = 0;
-        let mut end = item.len();
-        for (k, b) in item.bytes().enumerate().skip(open) {
-            match b {
-                b'{' => depth += 1,
-                b'}' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        end = k + 1;
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        rest = &item[end..];
+        out.push_str(&rest[..at]);
+        rest = &rest[attribute_end..];
+        rest = &rest[item_len(rest)..];
     }
     out.push_str(rest);
     out
+}
+
+/// The length of the item `code` starts with: up to its `;` or the end of
+/// its body, outside brackets (a `;` in a type such as `[u8; 2]` ends
+/// nothing).
+fn item_len(code: &str) -> usize {
+    let mut depth = 0i32;
+    for (k, b) in code.bytes().enumerate() {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b';' if depth == 0 => return k + 1,
+            b'{' if depth == 0 => {
+                let mut braces = 0;
+                for (j, b) in code.bytes().enumerate().skip(k) {
+                    match b {
+                        b'{' => braces += 1,
+                        b'}' => {
+                            braces -= 1;
+                            if braces == 0 {
+                                return j + 1;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                return code.len();
+            }
+            _ => {}
+        }
+    }
+    code.len()
 }
 
 fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// The first segment of every path `crate::…` in `code`, braces included:
-/// `crate::{a, b::c}` names `a` and `b`.
-fn crate_paths(code: &str) -> BTreeSet<String> {
+/// The first segment of every path from the crate's root in `code`, braces
+/// included: `crate::{a, b::c}` names `a` and `b`. `root` is how else the
+/// file's code reaches the root: `super::` in a module of the root's
+/// directory, `super::super::` in a directory module's file.
+fn crate_paths(code: &str, root: &str) -> BTreeSet<String> {
+    let mut names = paths_after(code, "crate::");
+    names.extend(paths_after(code, root));
+    names
+}
+
+fn paths_after(code: &str, prefix: &str) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
     let mut from = 0;
-    while let Some(found) = code[from..].find("crate::") {
+    while let Some(found) = code[from..].find(prefix) {
         let at = from + found;
-        from = at + "crate::".len();
+        from = at + prefix.len();
+        // `super::super::x` holds `super::x`: only a whole path counts.
+        if at > 0 && (is_ident(code.as_bytes()[at - 1]) || code[..at].ends_with("::")) {
+            continue;
+        }
         if at > 0 && is_ident(code.as_bytes()[at - 1]) {
             continue;
         }
@@ -146,18 +201,24 @@ fn crate_paths(code: &str) -> BTreeSet<String> {
             names.insert(rest[..len].to_owned());
         }
     }
+    // `super::super::x` read as `super::` then `super`: not a module.
+    names.remove("super");
     names
 }
 
-/// The crate's modules (a file of `src`, or a directory with its files)
-/// and the sources of each.
+/// The crate's modules (a file of `src`, or a directory with the files
+/// directly in it; a test file, `tests.rs`, left out) and the sources of
+/// each.
 fn modules(src: &Path) -> BTreeMap<String, Vec<PathBuf>> {
     let mut modules: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for entry in fs::read_dir(src).expect("a crate's src directory") {
         let path = entry.unwrap().path();
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         if path.is_dir() {
-            let files = fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "rs"));
+            let files = fs::read_dir(&path)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "rs") && !p.ends_with("tests.rs"));
             let files: Vec<_> = files.collect();
             if !files.is_empty() {
                 modules.entry(stem).or_default().extend(files);
@@ -173,13 +234,14 @@ fn modules(src: &Path) -> BTreeMap<String, Vec<PathBuf>> {
 /// maps `parse` and `Warning` to `load` (paths such as `crate::Warning`).
 fn reexports(root: &str) -> BTreeMap<String, String> {
     let mut names = BTreeMap::new();
-    for statement in root.split(';') {
-        let Some(path) = statement.trim().strip_prefix("pub use ") else { continue };
+    for (at, _) in root.match_indices("pub use ") {
+        let statement = &root[at + "pub use ".len()..];
+        let path = statement[..statement.find(';').unwrap_or(statement.len())].trim();
+        let path = path.strip_prefix("crate::").unwrap_or(path);
         let Some((module, items)) = path.split_once("::") else { continue };
-        let items = items.trim_start_matches('{').trim_end_matches('}');
-        for item in items.split(',') {
+        for item in items.split([',', '{', '}']) {
             let name = item.rsplit("::").next().unwrap().split(" as ").last().unwrap().trim();
-            if !name.is_empty() {
+            if !name.is_empty() && name != "*" {
                 names.insert(name.to_owned(), module.trim().to_owned());
             }
         }
@@ -199,7 +261,8 @@ fn graph(src: &Path) -> Graph {
         }
         let used = graph.entry(name.clone()).or_default();
         for file in files {
-            for path in crate_paths(&code_of(&fs::read_to_string(file).unwrap())) {
+            let root = if file.parent() == Some(src) { "super::" } else { "super::super::" };
+            for path in crate_paths(&code_of(&fs::read_to_string(file).unwrap()), root) {
                 // A module's own name first: the root may re-export an item
                 // of the same name from elsewhere (`pub use api::mount`).
                 let module = if modules.contains_key(&path) { path } else { reexported.get(&path).cloned().unwrap_or(path) };
@@ -258,13 +321,22 @@ fn the_reading_of_sources_finds_paths_and_cycles() {
          const S: &str = \"crate::quoted\"; const R: &str = r#\"crate::raw\"#; const C: char = '\"';\n\
          const Q: [char; 2] = ['\\'', '\\u{2068}']; const D: &str = \"crate::after_chars\";\n\
          fn f<'a>(x: &'a str) { crate::nav::step(x); }\n\
-         #[cfg(test)]\nmod tests { use crate::tested; }\n",
+         /* a /* nested */ crate::commented \" */ fn g() { super::view::f(); super::super::up(); }\n\
+         #[cfg(test)]\nmod tests { use crate::tested; }\n\
+         #[cfg(all(test, unix))]\nfn h(a: [u8; 2]) { crate::tested_too(a); }\n\
+         #[cfg(not(feature = \"x\"))]\nfn k() { crate::kept(); }\n\
+         #[cfg(test)]\nmod tests_file;\n\
+         fn m() { crate::after(); }\n",
     );
-    assert_eq!(crate_paths(&code), ["chart", "fold", "nav"].map(String::from).into());
+    assert_eq!(crate_paths(&code, "super::"), ["after", "chart", "fold", "kept", "nav", "view"].map(String::from).into());
+    assert_eq!(crate_paths(&code, "super::super::"), ["after", "chart", "fold", "kept", "nav", "up"].map(String::from).into());
     for (literal, len) in [("'\\'' x", 4), ("'\\u{2068}'", 10), ("'é'", 4), ("'a>", 0)] {
         assert_eq!(char_literal_len(literal).unwrap_or(0), len, "{literal}");
     }
-    assert_eq!(reexports("pub use load::{parse, Warning as W}; pub use chart::Chart; use x::y;")["W"], "load");
+    let names = reexports("pub use load::{parse, Warning as W}; pub fn f() {}\npub use crate::chart::{unit::{Unit, Id}, Chart}; use x::y;");
+    assert_eq!(names["W"], "load");
+    assert_eq!((names["Unit"].as_str(), names["Chart"].as_str()), ("chart", "chart"));
+    assert!(!names.contains_key("y"));
     let graph = |edges: &[(&str, &str)]| {
         let mut g = Graph::new();
         for (a, b) in edges {
